@@ -1,0 +1,145 @@
+// The `strang` command for operators: serve, migrate, seed, admin create, audit verify.
+import "dotenv/config";
+import { parseArgs } from "node:util";
+import { seedDemo } from "./features/demo/demo-seed.js";
+import { bootstrap, demoAccountsText } from "./features/tenants/bootstrap.js";
+import { countTenants, createTenantWithAdmin } from "./features/tenants/tenants.commands.js";
+import { sealAll, verifyChain } from "./platform/audit/audit-chain.js";
+import { ConfigError, loadConfig } from "./platform/config.js";
+import { openDatabase } from "./platform/db/client.js";
+import { serve } from "./server.js";
+
+const usage = `Usage: strang <command> [options]
+
+Commands:
+  serve                       start the server (migrates first)
+  migrate                     apply pending database migrations and exit
+  seed --demo                 seed the demo municipality "Musterstadt" into an empty database
+  admin create --email E --password P [--name N] [--tenant T]
+                              create a tenant with its first tenant admin
+  audit verify                seal pending audit rows and recompute every hash chain
+
+Configuration comes from the environment (see README.md); a .env file may set it.`;
+
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await database.migrate();
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  switch (command) {
+    case "serve":
+    case undefined: {
+      if (command === undefined) {
+        process.stdout.write(`${usage}\n`);
+        return 0;
+      }
+      await serve(loadConfig());
+      return -1; // keep running
+    }
+    case "migrate":
+      await withDatabase(async () => {
+        process.stdout.write("Migrations applied.\n");
+      });
+      return 0;
+    case "seed": {
+      const { values } = parseArgs({
+        args: [sub ?? "", ...rest].filter(Boolean),
+        options: { demo: { type: "boolean" } },
+      });
+      if (!values.demo) {
+        process.stderr.write("seed: give --demo\n");
+        return 2;
+      }
+      return withDatabase(async ({ db }) => {
+        if ((await countTenants(db)) > 0) {
+          process.stderr.write("seed: the database is not empty; the demo is seeded only into an empty database\n");
+          return 1;
+        }
+        await seedDemo(db);
+        process.stdout.write(`Seeded Musterstadt.\n${demoAccountsText()}\n`);
+        return 0;
+      });
+    }
+    case "admin": {
+      if (sub !== "create") break;
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          email: { type: "string" },
+          password: { type: "string" },
+          name: { type: "string" },
+          tenant: { type: "string" },
+        },
+      });
+      if (!values.email || !values.password) {
+        process.stderr.write("admin create: --email and --password are required\n");
+        return 2;
+      }
+      if (values.password.length < 12) {
+        process.stderr.write("admin create: the password needs at least 12 characters\n");
+        return 2;
+      }
+      return withDatabase(async ({ db }) => {
+        const created = await createTenantWithAdmin(db, {
+          tenantName: values.tenant ?? "Strang",
+          organisation: { name: `${values.tenant ?? "Strang"} – Integration`, type: "integration_office" },
+          admin: {
+            email: values.email as string,
+            name: values.name ?? "Administrator",
+            password: values.password as string,
+          },
+        });
+        process.stdout.write(
+          `Created tenant ${created.tenant.name} (${created.tenant.id}) with admin ${values.email}\n`,
+        );
+        return 0;
+      });
+    }
+    case "audit": {
+      if (sub !== "verify") break;
+      return withDatabase(async ({ db }) => {
+        const sealed = await sealAll(db);
+        const result = await verifyChain(db);
+        process.stdout.write(
+          `${JSON.stringify({ ...result, sealedNow: sealed })}\n${result.ok ? "Audit chain intact." : `Audit chain BROKEN at row ${result.firstBrokenId}.`}\n`,
+        );
+        return result.ok ? 0 : 1;
+      });
+    }
+    case "bootstrap":
+      return withDatabase(async ({ db }) => {
+        const report = await bootstrap(db, loadConfig());
+        process.stdout.write(`${JSON.stringify(report)}\n`);
+        return 0;
+      });
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(`${usage}\n`);
+      return 0;
+  }
+  process.stderr.write(`Unknown command: ${argv.join(" ")}\n\n${usage}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`strang: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,61 @@
+// Writing audit rows. Call inside the transaction of the change so both commit or neither does.
+import type { Db } from "../db/client.js";
+import { auditEvents } from "./audit.tables.js";
+import type { AuditAction } from "./audit-events.js";
+
+export type AuditContext = {
+  requestId?: string | undefined;
+  actor?: { tenantId: string; userId: string; organisationId: string; role: string } | undefined;
+  /** Tenant of an event without an actor (e.g. a failed login of a known account). */
+  tenantId?: string | undefined;
+};
+
+export type AuditEntry = {
+  action: AuditAction;
+  subjectType?: string;
+  subjectId?: string;
+  personId?: string;
+  categories?: string[];
+  purpose?: string;
+  grounds?: unknown[];
+  details?: Record<string, unknown>;
+};
+
+export async function audit(db: Db, ctx: AuditContext, ...entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditEvents).values(
+    entries.map((e) => ({
+      tenantId: ctx.actor?.tenantId ?? ctx.tenantId ?? null,
+      requestId: ctx.requestId ?? null,
+      action: e.action,
+      actorUserId: ctx.actor?.userId ?? null,
+      actorOrganisationId: ctx.actor?.organisationId ?? null,
+      actorRole: ctx.actor?.role ?? null,
+      subjectType: e.subjectType ?? null,
+      subjectId: e.subjectId ?? null,
+      personId: e.personId ?? null,
+      categories: e.categories ?? [],
+      purpose: e.purpose ?? null,
+      grounds: e.grounds ?? [],
+      details: e.details ?? {},
+    })),
+  );
+}
+
+/** Field-level before/after of a change, leaving out secrets. */
+export function changeSet<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+  secret: readonly string[] = ["passwordHash", "totpSecret"],
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(after)) {
+    if (v === undefined || k === "version" || k === "updatedAt") continue;
+    const old = before[k];
+    if (JSON.stringify(old) === JSON.stringify(v)) continue;
+    b[k] = secret.includes(k) ? "[secret]" : old;
+    a[k] = secret.includes(k) ? "[secret]" : v;
+  }
+  return { before: b, after: a };
+}

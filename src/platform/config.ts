@@ -1,0 +1,69 @@
+// Configuration from the environment (DESIGN.md "Configuration"); a `.env` file may set it.
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.string().url().optional(),
+  STRANG_DATA_DIR: z.string().min(1).default("./data"),
+  STRANG_ADMIN_EMAIL: z.string().email().optional(),
+  STRANG_ADMIN_PASSWORD: z.string().min(12).optional(),
+  STRANG_TENANT_NAME: z.string().min(1).default("Strang"),
+  STRANG_DEMO: flag.default(false),
+  STRANG_REQUIRE_2FA: flag.optional(),
+  STRANG_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  STRANG_TRUST_PROXY: flag.default(false),
+  STRANG_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  STRANG_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  STRANG_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  tenantName: string;
+  demo: boolean;
+  require2fa: boolean;
+  logLevel: z.infer<typeof envSchema>["STRANG_LOG_LEVEL"];
+  trustProxy: boolean;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  maxBodyBytes: number;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.STRANG_DATA_DIR),
+    adminEmail: e.STRANG_ADMIN_EMAIL,
+    adminPassword: e.STRANG_ADMIN_PASSWORD,
+    tenantName: e.STRANG_TENANT_NAME,
+    demo: e.STRANG_DEMO,
+    // 2FA is required outside demo mode unless explicitly switched off.
+    require2fa: e.STRANG_REQUIRE_2FA ?? !e.STRANG_DEMO,
+    logLevel: e.STRANG_LOG_LEVEL,
+    trustProxy: e.STRANG_TRUST_PROXY,
+    sessionIdleMs: e.STRANG_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.STRANG_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    maxBodyBytes: e.STRANG_MAX_BODY_BYTES,
+  };
+}

@@ -1,0 +1,252 @@
+// Builds the Fastify application: plugins, the policy gate, problem+json errors, the API
+// description, the web app, and every feature's routes.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyError, type RouteOptions } from "fastify";
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { actorFromSessionToken, sessionCookieName } from "../auth/sessions.js";
+import type { App, Deps } from "./context.js";
+import { AppError, toProblem } from "./errors.js";
+import type { Policy } from "./policy.js";
+import { fieldErrors } from "./validation.js";
+
+export type RegisteredRoute = { method: string; url: string; policy: Policy; hasBody: boolean };
+export type Feature = (app: App) => Promise<void> | void;
+
+const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+// Routes registered by plugins (API reference UI, static files) are public by construction.
+const pluginRoutePrefixes = ["/api/docs", "/assets/", "/favicon", "/robots.txt"];
+
+export const webRoot = (() => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (const candidate of ["../../../dist/web", "../../../../dist/web", "../../web"]) {
+    const dir = path.resolve(here, candidate);
+    if (fs.existsSync(path.join(dir, "index.html"))) return dir;
+  }
+  return undefined;
+})();
+
+export async function buildApp(
+  deps: Deps,
+  features: { prefix: string; plugin: Feature }[],
+  options: { logger?: boolean } = {},
+): Promise<App & { registeredRoutes: RegisteredRoute[] }> {
+  const { config } = deps;
+  const fastify = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Never log personal data: no bodies, no query strings, no cookies or auth headers.
+            serializers: {
+              req: (req) => ({ method: req.method, route: req.routeOptions?.url, id: req.id }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+            redact: ["req.headers.cookie", "req.headers.authorization"],
+          },
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: config.maxBodyBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { maxParamLength: 200 },
+  });
+  const app = fastify.withTypeProvider<ZodTypeProvider>() as App;
+  const registeredRoutes: RegisteredRoute[] = [];
+
+  app.decorate("deps", deps);
+  app.decorateRequest("actor", undefined);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Empty JSON bodies count as no body (e.g. POST /auth/logout from a generic client).
+  const jsonParser = app.getDefaultJsonParser("error", "error");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (req, body, done) => {
+    if (body === "" || body === undefined) return done(null, undefined);
+    jsonParser(req, body as string, done);
+  });
+
+  app.addHook("onRoute", (route: RouteOptions) => {
+    const policy = route.config?.policy as Policy | undefined;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!policy) {
+      if (pluginRoutePrefixes.some((p) => route.url.startsWith(p)) || route.url === "/*") {
+        route.config = { ...route.config, policy: { kind: "public" } };
+        return;
+      }
+      throw new Error(`Route ${methods.join(",")} ${route.url} declares no policy; refusing to register it`);
+    }
+    for (const m of methods) {
+      if (m === "HEAD") continue;
+      registeredRoutes.push({ method: m, url: route.url, policy, hasBody: Boolean(route.schema?.body) });
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only makes sense behind HTTPS; the proxy in front of Strang sets it.
+    hsts: false,
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Strang API",
+        version: "1",
+        description:
+          "Multi-agency case management for municipal immigration and integration work. Errors are RFC 9457 problem documents.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: sessionCookieName },
+        },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  // The policy gate: authentication, CSRF header, second factor, role.
+  app.addHook("onRequest", async (req) => {
+    const policy = req.routeOptions.config?.policy as Policy | undefined;
+    const token = req.cookies[sessionCookieName];
+    if (!policy || policy.kind === "public") {
+      if (token && req.routeOptions.url?.startsWith("/api/")) {
+        req.actor = await actorFromSessionToken(deps.database.db, token, timeouts(deps));
+      }
+      return;
+    }
+    const actor = token ? await actorFromSessionToken(deps.database.db, token, timeouts(deps)) : undefined;
+    if (!actor) throw new AppError("unauthenticated");
+    req.actor = actor;
+    if (stateChanging.has(req.method) && req.headers["x-strang-csrf"] !== "1") {
+      throw new AppError("csrf-header-missing", "Send the header X-Strang-CSRF: 1 with every change.");
+    }
+    if (!actor.secondFactorDone && !policy.beforeSecondFactor) {
+      throw new AppError("second-factor-required");
+    }
+    if (policy.roles && !policy.roles.includes(actor.role)) throw new AppError("forbidden");
+  });
+
+  app.setErrorHandler((error: FastifyError, req, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) req.log.error({ err: error }, "request failed");
+    reply
+      .code(appError.status)
+      .headers(appError.headers ?? {})
+      .type("application/problem+json")
+      .send(toProblem(appError, req.url.split("?")[0]));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split("?")[0] ?? "/";
+    if (webRoot && req.method === "GET" && !url.startsWith("/api/") && !path.extname(url)) {
+      return reply.type("text/html").sendFile("index.html", webRoot);
+    }
+    reply
+      .code(404)
+      .type("application/problem+json")
+      .send(toProblem(new AppError("not-found", `No route ${req.method} ${url}`), url));
+  });
+
+  app.get("/api/openapi.json", { config: { policy: { kind: "public" } }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  for (const feature of features) {
+    await app.register(async (scope) => feature.plugin(scope as App), { prefix: feature.prefix });
+  }
+
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Hashed assets never change; index.html always revalidates.
+      setHeaders: (res, file) => {
+        res.header(
+          "cache-control",
+          file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+        );
+      },
+    });
+    app.get("/", { config: { policy: { kind: "public" } }, schema: { hide: true } }, (_req, reply) =>
+      reply.type("text/html").sendFile("index.html", webRoot as string),
+    );
+  }
+
+  return Object.assign(app, { registeredRoutes });
+}
+
+const timeouts = (deps: Deps) => ({
+  idleMs: deps.config.sessionIdleMs,
+  absoluteMs: deps.config.sessionAbsoluteMs,
+});
+
+function toAppError(error: FastifyError): AppError {
+  const context = error.validationContext;
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = fieldErrors(error.validation, error.validationContext ?? context);
+    return new AppError("validation-error", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
+  }
+  if (error.validation) {
+    const errors = fieldErrors(error.validation, error.validationContext ?? context);
+    return new AppError("validation-error", undefined, { errors });
+  }
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return new AppError("payload-too-large");
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return new AppError("unsupported-media-type", "Send JSON (Content-Type: application/json).");
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return new AppError("malformed-json", error.message, { errors: [{ path: "body", message: error.message }] });
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return new AppError("malformed-json", "The body is not valid JSON", {
+        errors: [{ path: "body", message: "Not valid JSON" }],
+      });
+  }
+  if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
+    return new AppError("malformed-json", "The body is not valid JSON", {
+      errors: [{ path: "body", message: "Not valid JSON" }],
+    });
+  }
+  if (error.statusCode === 413) return new AppError("payload-too-large");
+  if (error.statusCode === 415) return new AppError("unsupported-media-type");
+  if (error.statusCode === 429) return new AppError("rate-limited");
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    return new AppError("validation-error", error.message, { errors: [{ path: "request", message: error.message }] });
+  }
+  return new AppError("internal", "An unexpected error occurred. It has been logged.");
+}

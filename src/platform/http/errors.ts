@@ -1,0 +1,79 @@
+// One error type for the whole server, rendered as RFC 9457 problem+json with a stable `type`.
+
+export const errorCodes = {
+  "validation-error": { status: 400, title: "Invalid request" },
+  "malformed-json": { status: 400, title: "Malformed JSON body" },
+  unauthenticated: { status: 401, title: "Authentication required" },
+  "invalid-credentials": { status: 401, title: "Invalid e-mail or password" },
+  "totp-required": { status: 401, title: "A one-time code is required" },
+  "invalid-totp": { status: 401, title: "Invalid one-time code" },
+  "csrf-header-missing": { status: 403, title: "Missing X-Strang-CSRF header" },
+  forbidden: { status: 403, title: "Not allowed" },
+  "second-factor-required": { status: 403, title: "Two-factor authentication must be completed" },
+  "consent-required": { status: 403, title: "No consent or legal basis covers this category" },
+  "not-found": { status: 404, title: "Not found" },
+  "method-not-allowed": { status: 405, title: "Method not allowed" },
+  "version-conflict": { status: 409, title: "The resource was changed by someone else" },
+  conflict: { status: 409, title: "Conflict" },
+  "precondition-required": { status: 428, title: "If-Match or version required" },
+  "payload-too-large": { status: 413, title: "Request body too large" },
+  "unsupported-media-type": { status: 415, title: "Unsupported media type" },
+  "too-many-attempts": { status: 429, title: "Too many attempts" },
+  "rate-limited": { status: 429, title: "Too many requests" },
+  internal: { status: 500, title: "Internal server error" },
+  unavailable: { status: 503, title: "Service unavailable" },
+} as const;
+
+export type ErrorCode = keyof typeof errorCodes;
+export type FieldError = { path: string; message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: { errors?: FieldError[]; [key: string]: unknown } | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message?: string,
+    details?: { errors?: FieldError[]; [key: string]: unknown },
+    headers?: Record<string, string>,
+  ) {
+    super(message ?? errorCodes[code].title);
+    this.code = code;
+    this.details = details;
+    this.headers = headers;
+  }
+
+  get status(): number {
+    return errorCodes[this.code].status;
+  }
+}
+
+export const problemTypeBase = "/problems/";
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+  [key: string]: unknown;
+};
+
+export function toProblem(error: AppError, instance?: string): Problem {
+  const { title, status } = errorCodes[error.code];
+  return {
+    type: `${problemTypeBase}${error.code}`,
+    title,
+    status,
+    ...(error.message && error.message !== title ? { detail: error.message } : {}),
+    ...(instance ? { instance } : {}),
+    ...(error.details ?? {}),
+  };
+}
+
+export const notFound = (what = "Resource") => new AppError("not-found", `${what} not found`);
+export const forbidden = (message?: string) => new AppError("forbidden", message);
+export const validation = (errors: FieldError[]) =>
+  new AppError("validation-error", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });

@@ -1,0 +1,67 @@
+// Builds and starts Strang: database, migrations, first-start data, HTTP server, background work.
+import { features } from "./features/index.js";
+import { bootstrap, demoAccountsText } from "./features/tenants/bootstrap.js";
+import { sealPending } from "./platform/audit/audit-chain.js";
+import { purgeExpiredSessions } from "./platform/auth/sessions.js";
+import type { Config } from "./platform/config.js";
+import { openDatabase } from "./platform/db/client.js";
+import { buildApp } from "./platform/http/app.js";
+
+export async function createServer(config: Config, options: { logger?: boolean } = {}) {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  const app = await buildApp({ database, config }, features, options);
+  return { app, database };
+}
+
+export async function serve(config: Config) {
+  const started = Date.now();
+  const { app, database } = await createServer(config);
+  const report = await bootstrap(database.db, config);
+
+  // The sealer chains committed audit rows moments after they are written.
+  const sealer = setInterval(() => {
+    sealPending(database.db).catch((err: unknown) => app.log.error({ err }, "audit sealing failed"));
+  }, 1000);
+  const purger = setInterval(() => {
+    purgeExpiredSessions(database.db, config.sessionIdleMs).catch(() => {});
+  }, 10 * 60_000);
+  sealer.unref();
+  purger.unref();
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, "shutting down");
+    clearInterval(sealer);
+    clearInterval(purger);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app.close();
+      await sealPending(database.db).catch(() => {});
+      await database.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, "shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace("127.0.0.1", "localhost");
+  const lines = [
+    "",
+    `Strang is running at ${url}`,
+    `  database: ${database.kind === "pglite" ? `embedded PGlite in ${config.dataDir}` : "PostgreSQL"}`,
+    `  API reference: ${url}/api/docs`,
+    `  started in ${Date.now() - started} ms`,
+  ];
+  if (report.createdAdmin) lines.push(`  created tenant admin ${report.createdAdmin}`);
+  if (config.demo) lines.push("", demoAccountsText());
+  process.stdout.write(`${lines.join("\n")}\n\n`);
+  return { app, database };
+}
