@@ -1,4 +1,5 @@
 // Builds and starts Strang: database, migrations, first-start data, HTTP server, background work.
+import path from "node:path";
 import { features } from "./features/index.js";
 import { bootstrap, demoAccountsText } from "./features/tenants/bootstrap.js";
 import { sealPending } from "./platform/audit/audit-chain.js";
@@ -6,11 +7,13 @@ import { purgeExpiredSessions } from "./platform/auth/sessions.js";
 import type { Config } from "./platform/config.js";
 import { openDatabase } from "./platform/db/client.js";
 import { buildApp } from "./platform/http/app.js";
+import { filesystemStorage } from "./platform/storage/storage.js";
 
 export async function createServer(config: Config, options: { logger?: boolean } = {}) {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
-  const app = await buildApp({ database, config }, features, options);
+  const storage = filesystemStorage(path.join(config.dataDir, "documents"));
+  const app = await buildApp({ database, config, storage }, features, options);
   return { app, database };
 }
 

@@ -2,8 +2,14 @@
 import type { Feature } from "../platform/http/app.js";
 import { auditRoutes } from "./audit/audit.routes.js";
 import { authRoutes } from "./auth/auth.routes.js";
+import { codeListsRoutes } from "./code-lists/code-lists.routes.js";
+import { documentsRoutes } from "./documents/documents.routes.js";
+import { householdsRoutes } from "./households/households.routes.js";
 import { organisationsRoutes } from "./organisations/organisations.routes.js";
+import { personsRoutes } from "./persons/persons.routes.js";
+import { recordsRoutes } from "./records/records.routes.js";
 import { systemRoutes } from "./system/system.routes.js";
+import { timelineRoutes } from "./timeline/timeline.routes.js";
 import { usersRoutes } from "./users/users.routes.js";
 
 export const features: { prefix: string; plugin: Feature }[] = [
@@ -12,4 +18,10 @@ export const features: { prefix: string; plugin: Feature }[] = [
   { prefix: "/api/v1", plugin: organisationsRoutes },
   { prefix: "/api/v1", plugin: usersRoutes },
   { prefix: "/api/v1", plugin: auditRoutes },
+  { prefix: "/api/v1", plugin: codeListsRoutes },
+  { prefix: "/api/v1", plugin: personsRoutes },
+  { prefix: "/api/v1", plugin: householdsRoutes },
+  { prefix: "/api/v1", plugin: recordsRoutes },
+  { prefix: "/api/v1", plugin: documentsRoutes },
+  { prefix: "/api/v1", plugin: timelineRoutes },
 ];

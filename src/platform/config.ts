@@ -19,6 +19,11 @@ const envSchema = z.object({
   STRANG_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   STRANG_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   STRANG_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  STRANG_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
 });
 
 export type Config = {
@@ -36,6 +41,7 @@ export type Config = {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   maxBodyBytes: number;
+  maxUploadBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -65,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.STRANG_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.STRANG_SESSION_ABSOLUTE_HOURS * 3_600_000,
     maxBodyBytes: e.STRANG_MAX_BODY_BYTES,
+    maxUploadBytes: e.STRANG_MAX_UPLOAD_BYTES,
   };
 }

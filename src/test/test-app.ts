@@ -1,11 +1,15 @@
 // A real app on a real database for API tests: PGlite in memory, or DATABASE_URL when set.
 // Each test builds its own tenant with the factories, so nothing needs truncating.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll } from "vitest";
 import { features } from "../features/index.js";
 import { type Config, loadConfig } from "../platform/config.js";
 import { type Database, openDatabase } from "../platform/db/client.js";
 import { buildApp } from "../platform/http/app.js";
+import { filesystemStorage } from "../platform/storage/storage.js";
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>> & { database: Database; config: Config };
 
@@ -24,11 +28,14 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const config = testConfig(overrides);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: "memory://", poolSize: 5 });
   if (!config.databaseUrl) await database.migrate();
-  const app = await buildApp({ database, config }, features, { logger: false });
+  const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "strang-test-docs-"));
+  const storage = filesystemStorage(storageDir);
+  const app = await buildApp({ database, config, storage }, features, { logger: false });
   await app.ready();
   afterAll(async () => {
     await app.close();
     await database.close();
+    fs.rmSync(storageDir, { recursive: true, force: true });
   });
   return Object.assign(app, { database, config });
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
+import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
@@ -114,6 +115,10 @@ export async function buildApp(
     },
     // HSTS only makes sense behind HTTPS; the proxy in front of Strang sets it.
     hsts: false,
+  });
+
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, fieldSize: 2000, parts: 12 },
   });
 
   await app.register(fastifySwagger, {

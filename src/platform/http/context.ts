@@ -5,9 +5,10 @@ import type { AuditContext } from "../audit/audit.js";
 import type { Actor } from "../auth/actor.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
+import type { Storage } from "../storage/storage.js";
 import { AppError } from "./errors.js";
 
-export type Deps = { database: Database; config: Config };
+export type Deps = { database: Database; config: Config; storage: Storage };
 
 export type App = FastifyInstance<
   RawServerDefault,

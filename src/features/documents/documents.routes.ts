@@ -1,0 +1,297 @@
+// Documents attached to a person and a category: upload (type decided by content), list, download.
+import { createHash, randomUUID } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { fileTypeFromBuffer } from "file-type";
+import { z } from "zod";
+import {
+  assertCanWriteCategory,
+  assertCategoryReadable,
+  canSeeItem,
+  groundsForItem,
+  personDataRoles,
+  visibleItemSql,
+} from "../../platform/access/person-access.js";
+import { audit } from "../../platform/audit/audit.js";
+import { type Category, categories } from "../../platform/domain-categories.js";
+import { type App, actorOf, auditContext } from "../../platform/http/context.js";
+import { AppError } from "../../platform/http/errors.js";
+import { listResponse } from "../../platform/http/pagination.js";
+import { policy } from "../../platform/http/policy.js";
+import { uuidParam } from "../../platform/http/schemas.js";
+import { personAccessOrThrow } from "../persons/persons.queries.js";
+import { documents } from "./documents.tables.js";
+
+const tags = ["documents"];
+const personPolicy = policy.roles(...personDataRoles);
+export const allowedMediaTypes = ["application/pdf", "image/jpeg", "image/png"] as const;
+
+const documentSchema = z
+  .object({
+    id: z.uuid(),
+    personId: z.uuid(),
+    category: z.enum(categories),
+    title: z.string(),
+    fileName: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    ownerOrganisationId: z.uuid(),
+    createdAt: z.date(),
+  })
+  .meta({ id: "Document" });
+
+type DocumentRow = typeof documents.$inferSelect;
+const present = (d: DocumentRow) => ({
+  id: d.id,
+  personId: d.personId,
+  category: d.category,
+  title: d.title,
+  fileName: d.fileName,
+  mediaType: d.mediaType,
+  sizeBytes: d.sizeBytes,
+  sha256: d.sha256,
+  ownerOrganisationId: d.ownerOrganisationId,
+  createdAt: d.createdAt,
+});
+
+const fieldError = (path: string, message: string) =>
+  new AppError("validation-error", `${path}: ${message}`, { errors: [{ path, message }] });
+
+function cleanFileName(name: string | undefined): string {
+  const base = (name ?? "document").split(/[\\/]/).pop() ?? "document";
+  // Drop control characters and quotes: the name goes into a Content-Disposition header.
+  const cleaned = [...base]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
+    .join("")
+    .trim()
+    .slice(0, 200);
+  return cleaned || "document";
+}
+
+export async function documentsRoutes(app: App) {
+  const db = () => app.deps.database.db;
+  const storage = () => app.deps.storage;
+
+  app.post(
+    "/persons/:id/documents",
+    {
+      config: { policy: personPolicy },
+      schema: {
+        tags,
+        summary: `Upload a document (multipart/form-data: category, title?, file). PDF, JPEG or PNG by content; at most ${Math.round(app.deps.config.maxUploadBytes / 1048576)} MB`,
+        params: uuidParam,
+        consumes: ["multipart/form-data"],
+        response: { 201: documentSchema },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (!req.isMultipart())
+        throw new AppError(
+          "unsupported-media-type",
+          "Send multipart/form-data with the fields category, title and file",
+        );
+      // Check access before reading the upload: an invisible person answers 404 at once.
+      await personAccessOrThrow(db(), actor, req.params.id);
+      const fields: Record<string, string> = {};
+      let file: { buffer: Buffer; fileName: string } | undefined;
+      for await (const part of req.parts()) {
+        if (part.type === "file") {
+          if (part.fieldname !== "file") throw fieldError(part.fieldname, "Unexpected file field; use 'file'");
+          file = { buffer: await part.toBuffer(), fileName: cleanFileName(part.filename) };
+        } else if (["category", "title"].includes(part.fieldname)) {
+          fields[part.fieldname] = String(part.value);
+        } else {
+          throw fieldError(part.fieldname, "Unknown field");
+        }
+      }
+      const category = z.enum(categories).safeParse(fields.category);
+      if (!category.success) throw fieldError("category", `One of ${categories.join(", ")}`);
+      if (!file || file.buffer.length === 0) throw fieldError("file", "A non-empty file is required");
+      const title = (fields.title ?? file.fileName).trim().slice(0, 200) || file.fileName;
+      const detected = await fileTypeFromBuffer(file.buffer);
+      if (!detected || !(allowedMediaTypes as readonly string[]).includes(detected.mime)) {
+        throw new AppError(
+          "unsupported-media-type",
+          `The file's content is ${detected?.mime ?? "not a recognised type"}; only PDF, JPEG and PNG are accepted, whatever the file name says`,
+          {
+            errors: [{ path: "file", message: "Only PDF, JPEG and PNG (decided by the content)" }],
+          },
+        );
+      }
+      const id = randomUUID();
+      const storageKey = `${actor.tenantId}/${id}`;
+      const sha256 = createHash("sha256").update(file.buffer).digest("hex");
+      await storage().put(storageKey, file.buffer);
+      try {
+        const row = await db().transaction(async (tx) => {
+          const access = await personAccessOrThrow(tx, actor, req.params.id);
+          assertCanWriteCategory(access, category.data);
+          const [inserted] = await tx
+            .insert(documents)
+            .values({
+              tenantId: actor.tenantId,
+              id,
+              personId: req.params.id,
+              category: category.data,
+              title,
+              fileName: file.fileName,
+              mediaType: detected.mime,
+              sizeBytes: file.buffer.length,
+              sha256,
+              storageKey,
+              ownerOrganisationId: actor.organisationId,
+              uploadedBy: actor.userId,
+            })
+            .returning();
+          if (!inserted) throw new AppError("internal");
+          await audit(tx, auditContext(req), {
+            action: "document.uploaded",
+            subjectType: "document",
+            subjectId: id,
+            personId: req.params.id,
+            categories: [category.data],
+            grounds: [{ type: "ownership" }],
+            details: { after: { mediaType: detected.mime, sizeBytes: file.buffer.length, sha256 } },
+          });
+          return inserted;
+        });
+        return reply.code(201).send(present(row));
+      } catch (err) {
+        // Nothing half-written: the stored bytes go when the database refuses the document.
+        await storage()
+          .delete(storageKey)
+          .catch(() => {});
+        throw err;
+      }
+    },
+  );
+
+  app.get(
+    "/persons/:id/documents",
+    {
+      config: { policy: personPolicy },
+      schema: {
+        tags,
+        summary: "Documents of a person the organisation may see",
+        params: uuidParam,
+        querystring: z.strictObject({ category: z.enum(categories).optional() }),
+        response: { 200: listResponse(documentSchema) },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const access = await personAccessOrThrow(db(), actor, req.params.id);
+      const category = req.query.category as Category | undefined;
+      const rows = await db()
+        .select()
+        .from(documents)
+        .where(
+          and(
+            eq(documents.tenantId, actor.tenantId),
+            eq(documents.personId, req.params.id),
+            visibleItemSql(access, documents),
+            category ? eq(documents.category, category) : undefined,
+          ),
+        )
+        .orderBy(desc(documents.createdAt));
+      if (category && !access.open.has(category) && rows.length === 0) assertCategoryReadable(access, category, false);
+      return { items: rows.map(present), nextCursor: null };
+    },
+  );
+
+  const loadVisible = async (req: Parameters<typeof actorOf>[0], id: string) => {
+    const actor = actorOf(req);
+    const [row] = await db()
+      .select()
+      .from(documents)
+      .where(and(eq(documents.tenantId, actor.tenantId), eq(documents.id, id)));
+    if (!row) throw new AppError("not-found", "Document not found");
+    const access = await personAccessOrThrow(db(), actor, row.personId).catch(() => {
+      throw new AppError("not-found", "Document not found");
+    });
+    if (!canSeeItem(access, row)) throw new AppError("not-found", "Document not found");
+    return { row, access };
+  };
+
+  app.get(
+    "/documents/:id",
+    {
+      config: { policy: personPolicy },
+      schema: { tags, summary: "A document's metadata", params: uuidParam, response: { 200: documentSchema } },
+    },
+    async (req) => present((await loadVisible(req, req.params.id)).row),
+  );
+
+  app.get(
+    "/documents/:id/content",
+    {
+      config: { policy: personPolicy },
+      schema: {
+        tags,
+        summary: "Download (or, with disposition=inline, preview) the file; audited",
+        params: uuidParam,
+        querystring: z.strictObject({ disposition: z.enum(["attachment", "inline"]).default("attachment") }),
+      },
+    },
+    async (req, reply) => {
+      const { row, access } = await loadVisible(req, req.params.id);
+      const stream = await storage()
+        .get(row.storageKey)
+        .catch(() => {
+          throw new AppError("not-found", "The document's file is missing from the storage");
+        });
+      await audit(db(), auditContext(req), {
+        action: "document.downloaded",
+        subjectType: "document",
+        subjectId: row.id,
+        personId: row.personId,
+        categories: [row.category],
+        grounds: groundsForItem(access, row),
+      });
+      const encoded = encodeURIComponent(row.fileName);
+      return reply
+        .header("content-type", row.mediaType)
+        .header("content-length", String(row.sizeBytes))
+        .header(
+          "content-disposition",
+          `${req.query.disposition}; filename="${row.fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encoded}`,
+        )
+        .header("x-content-type-options", "nosniff")
+        .header("cache-control", "private, no-store")
+        .header(
+          "content-security-policy",
+          "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+        )
+        .send(stream);
+    },
+  );
+
+  app.delete(
+    "/documents/:id",
+    {
+      config: { policy: personPolicy },
+      schema: { tags, summary: "Delete a document your organisation uploaded", params: uuidParam },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const { row } = await loadVisible(req, req.params.id);
+      if (row.ownerOrganisationId !== actor.organisationId)
+        throw new AppError("forbidden", "Only the uploading organisation deletes a document");
+      await db().transaction(async (tx) => {
+        await tx.delete(documents).where(and(eq(documents.tenantId, actor.tenantId), eq(documents.id, row.id)));
+        await audit(tx, auditContext(req), {
+          action: "document.deleted",
+          subjectType: "document",
+          subjectId: row.id,
+          personId: row.personId,
+          categories: [row.category],
+          grounds: [{ type: "ownership" }],
+          details: { before: { title: row.title, mediaType: row.mediaType, sha256: row.sha256 } },
+        });
+      });
+      await storage().delete(row.storageKey);
+      return reply.code(204).send();
+    },
+  );
+}

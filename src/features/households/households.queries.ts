@@ -1,0 +1,80 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { visiblePersonSql } from "../../platform/access/person-access.js";
+import type { Actor } from "../../platform/auth/actor.js";
+import type { Db } from "../../platform/db/client.js";
+import { AppError } from "../../platform/http/errors.js";
+import { persons } from "../persons/persons.tables.js";
+import { type HouseholdRelation, householdMembers, households } from "./households.tables.js";
+
+/** Of the given ids, those the actor may see. Lists of ids are checked as a set. */
+export async function assertPersonsVisible(db: Db, actor: Actor, personIds: string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  const unique = [...new Set(personIds)];
+  const rows = await db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(visiblePersonSql(actor, persons), inArray(persons.id, unique)));
+  if (rows.length !== unique.length) throw new AppError("not-found", "Person not found");
+}
+
+/** The household with only the members the actor may see; 404 when it sees none. */
+export async function getVisibleHouseholdOrThrow(db: Db, actor: Actor, householdId: string) {
+  const [household] = await db
+    .select()
+    .from(households)
+    .where(and(eq(households.tenantId, actor.tenantId), eq(households.id, householdId)));
+  if (!household) throw new AppError("not-found", "Household not found");
+  const members = await db
+    .select({
+      personId: householdMembers.personId,
+      relation: householdMembers.relation,
+      givenNames: persons.givenNames,
+      familyName: persons.familyName,
+      birthDate: persons.birthDate,
+    })
+    .from(householdMembers)
+    .innerJoin(persons, and(eq(persons.tenantId, householdMembers.tenantId), eq(persons.id, householdMembers.personId)))
+    .where(
+      and(
+        eq(householdMembers.tenantId, actor.tenantId),
+        eq(householdMembers.householdId, householdId),
+        visiblePersonSql(actor, persons),
+      ),
+    )
+    .orderBy(
+      sql`case ${householdMembers.relation} when 'head' then 0 when 'spouse' then 1 when 'parent' then 2 when 'child' then 3 else 4 end`,
+      asc(persons.birthDate),
+    );
+  if (members.length === 0 && household.createdByOrganisationId !== actor.organisationId) {
+    throw new AppError("not-found", "Household not found");
+  }
+  return {
+    id: household.id,
+    name: household.name,
+    version: household.version,
+    createdByOrganisationId: household.createdByOrganisationId,
+    members,
+  };
+}
+
+export async function addMember(
+  db: Db,
+  actor: Actor,
+  householdId: string,
+  personId: string,
+  relation: HouseholdRelation,
+  options: { personJustCreated?: boolean } = {},
+): Promise<void> {
+  await getVisibleHouseholdOrThrow(db, actor, householdId);
+  if (!options.personJustCreated) await assertPersonsVisible(db, actor, [personId]);
+  const [existing] = await db
+    .select({ householdId: householdMembers.householdId })
+    .from(householdMembers)
+    .where(and(eq(householdMembers.tenantId, actor.tenantId), eq(householdMembers.personId, personId)));
+  if (existing) {
+    if (existing.householdId === householdId)
+      throw new AppError("conflict", "The person is already a member of this household");
+    throw new AppError("conflict", "The person lives in another household; remove them there first");
+  }
+  await db.insert(householdMembers).values({ tenantId: actor.tenantId, householdId, personId, relation });
+}

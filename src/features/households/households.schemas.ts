@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { householdRelations } from "./households.tables.js";
+
+export const memberInput = z.strictObject({ personId: z.uuid(), relation: z.enum(householdRelations) });
+
+export const createHouseholdSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  members: z.array(memberInput).max(30).default([]),
+});
+
+export const updateHouseholdSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  version: z.number().int().positive().optional(),
+});
+
+export const householdSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    version: z.number().int(),
+    members: z.array(
+      z.object({
+        personId: z.uuid(),
+        relation: z.enum(householdRelations),
+        givenNames: z.string(),
+        familyName: z.string(),
+        birthDate: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "Household" });
+
+export const memberParams = z.strictObject({ id: z.uuid(), personId: z.uuid() });

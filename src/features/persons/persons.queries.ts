@@ -1,0 +1,158 @@
+import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import {
+  loadPersonAccessOrThrow,
+  type PersonAccess,
+  type PersonAccessFacts,
+  personAbilities,
+  visiblePersonSql,
+} from "../../platform/access/person-access.js";
+import type { Actor } from "../../platform/auth/actor.js";
+import type { Db } from "../../platform/db/client.js";
+import { type Category, categories } from "../../platform/domain-categories.js";
+import { AppError } from "../../platform/http/errors.js";
+import { decodeCursor, page } from "../../platform/http/pagination.js";
+import { precisionOf } from "../../platform/reference/partial-date.js";
+import { householdMembers, households } from "../households/households.tables.js";
+import { persons } from "./persons.tables.js";
+
+export type PersonRow = typeof persons.$inferSelect;
+
+export async function personAccessFacts(
+  db: Db,
+  tenantId: string,
+  personId: string,
+): Promise<PersonAccessFacts | undefined> {
+  const [row] = await db
+    .select({
+      id: persons.id,
+      registeredByOrganisationId: persons.registeredByOrganisationId,
+      leadOrganisationId: persons.leadOrganisationId,
+    })
+    .from(persons)
+    .where(and(eq(persons.tenantId, tenantId), eq(persons.id, personId)));
+  return row;
+}
+
+/** The person's access for the actor, or 404. */
+export const personAccessOrThrow = (db: Db, actor: Actor, personId: string) =>
+  loadPersonAccessOrThrow(db, actor, personId, personAccessFacts);
+
+export async function getPersonRow(db: Db, tenantId: string, personId: string): Promise<PersonRow> {
+  const [row] = await db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.tenantId, tenantId), eq(persons.id, personId)));
+  if (!row) throw new AppError("not-found", "Person not found");
+  return row;
+}
+
+export async function householdOf(db: Db, tenantId: string, personId: string) {
+  const [row] = await db
+    .select({ id: households.id, name: households.name, relation: householdMembers.relation })
+    .from(householdMembers)
+    .innerJoin(
+      households,
+      and(eq(households.tenantId, householdMembers.tenantId), eq(households.id, householdMembers.householdId)),
+    )
+    .where(and(eq(householdMembers.tenantId, tenantId), eq(householdMembers.personId, personId)));
+  return row ?? null;
+}
+
+function closedReason(category: Category): string {
+  return `No consent, referral or legal basis shares "${category}" with your organisation`;
+}
+
+/** The API view of a person: identity only when open to the actor, case state, access, abilities. */
+export function presentPerson(p: PersonRow, access: PersonAccess) {
+  const closed = categories
+    .filter((c) => !access.open.has(c))
+    .map((category) => ({ category, reason: closedReason(category) }));
+  return {
+    id: p.id,
+    givenNames: p.givenNames,
+    familyName: p.familyName,
+    alternativeNames: p.alternativeNames,
+    birthDate: p.birthDate,
+    birthDatePrecision: precisionOf(p.birthDate),
+    birthPlace: p.birthPlace,
+    sex: p.sex,
+    nationalities: p.nationalities,
+    languages: p.languages,
+    contact: p.contact,
+    address: p.address,
+    arrivedInGermanyOn: p.arrivedInGermanyOn,
+    arrivedInMunicipalityOn: p.arrivedInMunicipalityOn,
+    registeredByOrganisationId: p.registeredByOrganisationId,
+    case: {
+      status: p.caseStatus,
+      leadOrganisationId: p.leadOrganisationId,
+      leadCaseManagerId: p.leadCaseManagerId,
+      openedOn: p.caseOpenedOn,
+      closedOn: p.caseClosedOn,
+      closingReason: p.closingReason,
+    },
+    version: p.version,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    access: { openCategories: [...access.open.keys()], closedCategories: closed },
+    abilities: personAbilities(access),
+  };
+}
+
+const cursorShape = z.tuple([z.string(), z.string(), z.uuid()]);
+const like = (s: string) => `%${s.replace(/[\\%_]/g, "\\$&")}%`;
+
+/** Persons the actor may see, filtered and paginated in SQL (never filtered after LIMIT). */
+export async function listVisiblePersons(
+  db: Db,
+  actor: Actor,
+  query: {
+    q?: string | undefined;
+    status?: PersonRow["caseStatus"] | undefined;
+    limit: number;
+    cursor?: string | undefined;
+  },
+) {
+  const conditions: (SQL | undefined)[] = [visiblePersonSql(actor, persons)];
+  if (query.status) conditions.push(eq(persons.caseStatus, query.status));
+  if (query.q) {
+    for (const term of query.q.split(/\s+/).filter(Boolean).slice(0, 5)) {
+      const t = like(term);
+      conditions.push(
+        or(
+          ilike(persons.givenNames, t),
+          ilike(persons.familyName, t),
+          sql`array_to_string(${persons.alternativeNames}, ' ') ilike ${t}`,
+          ilike(persons.birthDate, `${term.replace(/[\\%_]/g, "")}%`),
+        ),
+      );
+    }
+  }
+  const after = decodeCursor(query.cursor, cursorShape);
+  if (after) {
+    conditions.push(
+      sql`(${persons.familyName}, ${persons.givenNames}, ${persons.id}) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select({
+      id: persons.id,
+      givenNames: persons.givenNames,
+      familyName: persons.familyName,
+      birthDate: persons.birthDate,
+      nationalities: persons.nationalities,
+      caseStatus: persons.caseStatus,
+      leadOrganisationId: persons.leadOrganisationId,
+      version: persons.version,
+    })
+    .from(persons)
+    .where(and(...conditions))
+    .orderBy(asc(persons.familyName), asc(persons.givenNames), asc(persons.id))
+    .limit(query.limit + 1);
+  const p = page(rows, query.limit, (r) => [r.familyName, r.givenNames, r.id]);
+  return {
+    items: p.items.map((r) => ({ ...r, birthDatePrecision: precisionOf(r.birthDate) })),
+    nextCursor: p.nextCursor,
+  };
+}

@@ -1,0 +1,18 @@
+// Data categories: the unit of consent and of access (DESIGN.md "Data categories").
+export const categories = [
+  "identity",
+  "residence",
+  "benefits",
+  "childcare",
+  "school",
+  "education",
+  "work",
+  "housing",
+  "health",
+  "family",
+  "notes",
+] as const;
+export type Category = (typeof categories)[number];
+
+/** Special categories of personal data under Art. 9 GDPR. */
+export const specialCategories: readonly Category[] = ["health"];
