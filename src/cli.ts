@@ -2,8 +2,9 @@
 import "dotenv/config";
 import { parseArgs } from "node:util";
 import { seedDemo } from "./features/demo/demo-seed.js";
+import { generatePersons } from "./features/demo/person-generator.js";
 import { bootstrap, demoAccountsText } from "./features/tenants/bootstrap.js";
-import { countTenants, createTenantWithAdmin } from "./features/tenants/tenants.commands.js";
+import { countTenants, createTenantWithAdmin, firstTenantId } from "./features/tenants/tenants.commands.js";
 import { sealAll, verifyChain } from "./platform/audit/audit-chain.js";
 import { ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase } from "./platform/db/client.js";
@@ -15,6 +16,8 @@ Commands:
   serve                       start the server (migrates first)
   migrate                     apply pending database migrations and exit
   seed --demo                 seed the demo municipality "Musterstadt" into an empty database
+  seed --persons N [--seed S] generate N persons (households, records) into the first tenant
+                              (seeds Musterstadt without persons first when the database is empty)
   admin create --email E --password P [--name N] [--tenant T]
                               create a tenant with its first tenant admin
   audit verify                seal pending audit rows and recompute every hash chain
@@ -30,6 +33,34 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>
   } finally {
     await database.close();
   }
+}
+
+async function seedPersons(count: string, seed: string | undefined): Promise<number> {
+  const n = Number(count);
+  if (!Number.isInteger(n) || n < 1 || n > 5_000_000) {
+    process.stderr.write("seed: --persons takes a whole number from 1 to 5000000\n");
+    return 2;
+  }
+  return withDatabase(async ({ db }) => {
+    if ((await countTenants(db)) === 0) await seedDemo(db, { persons: 0 });
+    const tenantId = await firstTenantId(db);
+    const t0 = Date.now();
+    const result = await generatePersons(db, tenantId, n, {
+      seed: seed ? Number(seed) : Date.now() % 1_000_000,
+      chunkSize: 1000,
+      onProgress: (done, total) => {
+        if (process.stderr.isTTY)
+          process.stderr.write(`\r  ${done.toLocaleString("en")} / ${total.toLocaleString("en")} persons`);
+        else if (done === total || done % 50_000 === 0) process.stderr.write(`  ${done} / ${total} persons\n`);
+      },
+    });
+    if (process.stderr.isTTY) process.stderr.write("\n");
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    process.stdout.write(
+      `Generated ${result.persons} persons, ${result.households} households, ${result.records} records in ${secs} s.\n`,
+    );
+    return 0;
+  });
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -52,10 +83,11 @@ async function main(argv: string[]): Promise<number> {
     case "seed": {
       const { values } = parseArgs({
         args: [sub ?? "", ...rest].filter(Boolean),
-        options: { demo: { type: "boolean" } },
+        options: { demo: { type: "boolean" }, persons: { type: "string" }, seed: { type: "string" } },
       });
+      if (values.persons !== undefined) return seedPersons(values.persons, values.seed);
       if (!values.demo) {
-        process.stderr.write("seed: give --demo\n");
+        process.stderr.write("seed: give --demo or --persons N\n");
         return 2;
       }
       return withDatabase(async ({ db }) => {

@@ -4,6 +4,7 @@ import { hashPassword } from "../../platform/auth/passwords.js";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganisationType, Role } from "../../platform/domain.js";
 import { organisations, tenants, users } from "../../platform/identity/identity.tables.js";
+import { generatePersons } from "./person-generator.js";
 
 export const demoPassword = "Musterstadt-2026";
 
@@ -45,9 +46,12 @@ export const demoAccounts: { email: string; name: string; role: Role; org: strin
   { email: "datenschutz@musterstadt.example", name: "Stefan Richter", role: "dpo", org: "ki" },
 ];
 
-export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
+export const demoPersonCount = 300;
+
+/** Musterstadt with its organisations, users and (by default) about 300 persons in households. */
+export async function seedDemo(db: Db, options: { persons?: number } = {}): Promise<{ tenantId: string }> {
   const passwordHash = await hashPassword(demoPassword);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [tenant] = await tx.insert(tenants).values({ name: "Musterstadt", federalState: "NW" }).returning();
     if (!tenant) throw new Error("tenant insert failed");
     const orgRows = await tx
@@ -92,4 +96,7 @@ export async function seedDemo(db: Db): Promise<{ tenantId: string }> {
     );
     return { tenantId: tenant.id };
   });
+  const persons = options.persons ?? demoPersonCount;
+  if (persons > 0) await generatePersons(db, result.tenantId, persons, { seed: 1 });
+  return result;
 }

@@ -1,6 +1,8 @@
 import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
+  assertPersonDataRole,
+  decidePersonAccess,
   loadPersonAccessOrThrow,
   type PersonAccess,
   type PersonAccessFacts,
@@ -37,6 +39,22 @@ export async function personAccessFacts(
 /** The person's access for the actor, or 404. */
 export const personAccessOrThrow = (db: Db, actor: Actor, personId: string) =>
   loadPersonAccessOrThrow(db, actor, personId, personAccessFacts);
+
+/** The person row and the actor's access in one query; 404 when the actor may not see the person. */
+export async function personWithAccessOrThrow(
+  db: Db,
+  actor: Actor,
+  personId: string,
+): Promise<{ person: PersonRow; access: PersonAccess }> {
+  assertPersonDataRole(actor);
+  const [person] = await db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.tenantId, actor.tenantId), eq(persons.id, personId)));
+  const access = person ? decidePersonAccess(actor, person) : undefined;
+  if (!person || !access) throw new AppError("not-found", "Person not found");
+  return { person, access };
+}
 
 export async function getPersonRow(db: Db, tenantId: string, personId: string): Promise<PersonRow> {
   const [row] = await db

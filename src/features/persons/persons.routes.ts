@@ -23,6 +23,7 @@ import {
   householdOf,
   listVisiblePersons,
   personAccessOrThrow,
+  personWithAccessOrThrow,
   presentPerson,
 } from "./persons.queries.js";
 import {
@@ -162,9 +163,8 @@ export async function personsRoutes(app: App) {
     },
     async (req) => {
       const actor = actorOf(req);
-      const access = await personAccessOrThrow(db(), actor, req.params.id);
-      const [person, household, recordRows] = await Promise.all([
-        getPersonRow(db(), actor.tenantId, req.params.id),
+      const { person, access } = await personWithAccessOrThrow(db(), actor, req.params.id);
+      const [household, recordRows] = await Promise.all([
         householdOf(db(), actor.tenantId, req.params.id),
         req.query.include === "records" ? listVisibleRecords(db(), actor.tenantId, access) : Promise.resolve(undefined),
       ]);

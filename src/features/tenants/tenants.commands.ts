@@ -11,6 +11,14 @@ export async function countTenants(db: Db): Promise<number> {
   return Number(rows[0]?.n ?? 0);
 }
 
+/** The oldest tenant (the demo or the first one created). */
+export async function firstTenantId(db: Db): Promise<string> {
+  const rows = await queryRows<{ id: string }>(db, sql`select id from tenants order by created_at, id limit 1`);
+  const id = rows[0]?.id;
+  if (!id) throw new Error("no tenant");
+  return id;
+}
+
 export async function createTenantWithAdmin(
   db: Db,
   input: {
