@@ -1,7 +1,10 @@
 // Every drizzle table, for the database client and drizzle-kit. Feature tables live with their feature.
+export * from "./features/agreements/agreements.tables.js";
 export * from "./features/code-lists/code-lists.tables.js";
+export * from "./features/consents/consents.tables.js";
 export * from "./features/documents/documents.tables.js";
 export * from "./features/households/households.tables.js";
+export * from "./features/legal-bases/legal-bases.tables.js";
 export * from "./features/persons/persons.tables.js";
 export * from "./features/records/records.tables.js";
 export * from "./platform/audit/audit.tables.js";

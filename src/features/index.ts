@@ -1,10 +1,14 @@
 // Every feature's routes, in one list: the app registers exactly these.
 import type { Feature } from "../platform/http/app.js";
+import { accessLogRoutes } from "./access-log/access-log.routes.js";
+import { agreementsRoutes } from "./agreements/agreements.routes.js";
 import { auditRoutes } from "./audit/audit.routes.js";
 import { authRoutes } from "./auth/auth.routes.js";
 import { codeListsRoutes } from "./code-lists/code-lists.routes.js";
+import { consentsRoutes } from "./consents/consents.routes.js";
 import { documentsRoutes } from "./documents/documents.routes.js";
 import { householdsRoutes } from "./households/households.routes.js";
+import { legalBasesRoutes } from "./legal-bases/legal-bases.routes.js";
 import { organisationsRoutes } from "./organisations/organisations.routes.js";
 import { personsRoutes } from "./persons/persons.routes.js";
 import { recordsRoutes } from "./records/records.routes.js";
@@ -24,4 +28,8 @@ export const features: { prefix: string; plugin: Feature }[] = [
   { prefix: "/api/v1", plugin: recordsRoutes },
   { prefix: "/api/v1", plugin: documentsRoutes },
   { prefix: "/api/v1", plugin: timelineRoutes },
+  { prefix: "/api/v1", plugin: consentsRoutes },
+  { prefix: "/api/v1", plugin: legalBasesRoutes },
+  { prefix: "/api/v1", plugin: agreementsRoutes },
+  { prefix: "/api/v1", plugin: accessLogRoutes },
 ];

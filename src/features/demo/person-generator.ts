@@ -5,7 +5,9 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import { type OrganisationType, protectedProvenanceTypes } from "../../platform/domain.js";
+import { categories } from "../../platform/domain-categories.js";
 import { organisations, users } from "../../platform/identity/identity.tables.js";
+import { consents } from "../consents/consents.tables.js";
 import { householdMembers, households } from "../households/households.tables.js";
 import { caseEvents, persons } from "../persons/persons.tables.js";
 import { kindDefinition, type RecordKind } from "../records/record-kinds.js";
@@ -124,6 +126,7 @@ export async function generatePersons(db: Db, tenantId: string, count: number, o
     const batchHouseholds: (typeof households.$inferInsert)[] = [];
     const batchMembers: (typeof householdMembers.$inferInsert)[] = [];
     const batchEvents: (typeof caseEvents.$inferInsert)[] = [];
+    const batchConsents: (typeof consents.$inferInsert)[] = [];
 
     while (batchPersons.length < chunkSize && made + batchPersons.length < count) {
       const origin = r.weighted(originWeights);
@@ -359,6 +362,7 @@ export async function generatePersons(db: Db, tenantId: string, count: number, o
       await tx.insert(persons).values(batchPersons);
       await tx.insert(householdMembers).values(batchMembers);
       await tx.insert(caseEvents).values(batchEvents);
+      if (batchConsents.length > 0) await tx.insert(consents).values(batchConsents);
       for (let i = 0; i < batchRecords.length; i += 1000)
         await tx.insert(records).values(batchRecords.slice(i, i + 1000));
     });

@@ -12,6 +12,7 @@ import {
   visibleItemSql,
 } from "../../platform/access/person-access.js";
 import { audit } from "../../platform/audit/audit.js";
+import { protectedProvenanceTypes } from "../../platform/domain.js";
 import { type Category, categories } from "../../platform/domain-categories.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
 import { AppError } from "../../platform/http/errors.js";
@@ -141,6 +142,7 @@ export async function documentsRoutes(app: App) {
               sha256,
               storageKey,
               ownerOrganisationId: actor.organisationId,
+              protected: protectedProvenanceTypes.includes(actor.organisationType),
               uploadedBy: actor.userId,
             })
             .returning();

@@ -1,4 +1,4 @@
-import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { Category } from "../../platform/domain-categories.js";
 import { tenants } from "../../platform/identity/identity.tables.js";
 import { persons } from "../persons/persons.tables.js";
@@ -20,6 +20,8 @@ export const documents = pgTable(
     sha256: text("sha256").notNull(),
     storageKey: text("storage_key").notNull(),
     ownerOrganisationId: uuid("owner_organisation_id").notNull(),
+    /** Uploaded by an organisation of protected provenance (see records.protected). */
+    protected: boolean("protected").notNull().default(false),
     uploadedBy: uuid("uploaded_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

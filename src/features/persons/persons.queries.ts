@@ -1,17 +1,14 @@
 import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
-  assertPersonDataRole,
-  decidePersonAccess,
-  loadPersonAccessOrThrow,
+  closedCategories,
   type PersonAccess,
-  type PersonAccessFacts,
   personAbilities,
+  personAccessOrThrow,
   visiblePersonSql,
 } from "../../platform/access/person-access.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
-import { type Category, categories } from "../../platform/domain-categories.js";
 import { AppError } from "../../platform/http/errors.js";
 import { decodeCursor, page } from "../../platform/http/pagination.js";
 import { precisionOf } from "../../platform/reference/partial-date.js";
@@ -20,40 +17,17 @@ import { persons } from "./persons.tables.js";
 
 export type PersonRow = typeof persons.$inferSelect;
 
-export async function personAccessFacts(
-  db: Db,
-  tenantId: string,
-  personId: string,
-): Promise<PersonAccessFacts | undefined> {
-  const [row] = await db
-    .select({
-      id: persons.id,
-      registeredByOrganisationId: persons.registeredByOrganisationId,
-      leadOrganisationId: persons.leadOrganisationId,
-    })
-    .from(persons)
-    .where(and(eq(persons.tenantId, tenantId), eq(persons.id, personId)));
-  return row;
-}
+/** The person's access for the actor, or 404 (decided by the access module). */
+export { personAccessOrThrow };
 
-/** The person's access for the actor, or 404. */
-export const personAccessOrThrow = (db: Db, actor: Actor, personId: string) =>
-  loadPersonAccessOrThrow(db, actor, personId, personAccessFacts);
-
-/** The person row and the actor's access in one query; 404 when the actor may not see the person. */
+/** The person row and the actor's access; 404 when the actor may not see the person. */
 export async function personWithAccessOrThrow(
   db: Db,
   actor: Actor,
   personId: string,
 ): Promise<{ person: PersonRow; access: PersonAccess }> {
-  assertPersonDataRole(actor);
-  const [person] = await db
-    .select()
-    .from(persons)
-    .where(and(eq(persons.tenantId, actor.tenantId), eq(persons.id, personId)));
-  const access = person ? decidePersonAccess(actor, person) : undefined;
-  if (!person || !access) throw new AppError("not-found", "Person not found");
-  return { person, access };
+  const access = await personAccessOrThrow(db, actor, personId);
+  return { person: await getPersonRow(db, actor.tenantId, personId), access };
 }
 
 export async function getPersonRow(db: Db, tenantId: string, personId: string): Promise<PersonRow> {
@@ -77,15 +51,8 @@ export async function householdOf(db: Db, tenantId: string, personId: string) {
   return row ?? null;
 }
 
-function closedReason(category: Category): string {
-  return `No consent, referral or legal basis shares "${category}" with your organisation`;
-}
-
 /** The API view of a person: identity only when open to the actor, case state, access, abilities. */
 export function presentPerson(p: PersonRow, access: PersonAccess) {
-  const closed = categories
-    .filter((c) => !access.open.has(c))
-    .map((category) => ({ category, reason: closedReason(category) }));
   return {
     id: p.id,
     givenNames: p.givenNames,
@@ -113,7 +80,7 @@ export function presentPerson(p: PersonRow, access: PersonAccess) {
     version: p.version,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
-    access: { openCategories: [...access.open.keys()], closedCategories: closed },
+    access: { openCategories: [...access.open.keys()], closedCategories: closedCategories(access) },
     abilities: personAbilities(access),
   };
 }

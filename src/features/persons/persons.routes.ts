@@ -110,7 +110,7 @@ export async function personsRoutes(app: App) {
         });
         return row;
       });
-      const access = decidePersonAccess(actor, created);
+      const access = decidePersonAccess(actor, { ...created, consents: [], legalBases: [] });
       if (!access) throw new AppError("internal");
       return reply
         .code(201)

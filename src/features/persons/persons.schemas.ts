@@ -121,11 +121,13 @@ export const personSchema = z
     /** Categories this organisation sees in full; the others are closed (with reasons). */
     access: z.object({
       openCategories: z.array(category),
-      closedCategories: z.array(z.object({ category, reason: z.string() })),
+      /** no-consent: nothing opens it; protected-provenance: open, but records of protected origin stay hidden. */
+      closedCategories: z.array(z.object({ category, reason: z.enum(["no-consent", "protected-provenance"]) })),
     }),
     abilities: z.object({
       editIdentity: z.boolean(),
       manageCase: z.boolean(),
+      manageConsents: z.boolean(),
       addRecordCategories: z.array(category),
       openCategories: z.array(category),
     }),

@@ -52,14 +52,6 @@ function assertValidity(from: string | null | undefined, until: string | null | 
   }
 }
 
-async function isProtectedOrganisation(db: Db, tenantId: string, organisationId: string): Promise<boolean> {
-  const [org] = await db
-    .select({ type: organisations.type })
-    .from(organisations)
-    .where(and(eq(organisations.tenantId, tenantId), eq(organisations.id, organisationId)));
-  return org ? protectedProvenanceTypes.includes(org.type) : false;
-}
-
 export async function recordsRoutes(app: App) {
   const db = () => app.deps.database.db;
 
@@ -183,7 +175,7 @@ export async function recordsRoutes(app: App) {
             validFrom: body.validFrom ?? null,
             validUntil: body.validUntil ?? null,
             ownerOrganisationId: actor.organisationId,
-            protected: await isProtectedOrganisation(tx, actor.tenantId, actor.organisationId),
+            protected: protectedProvenanceTypes.includes(actor.organisationType),
             createdBy: actor.userId,
             updatedBy: actor.userId,
           })

@@ -31,6 +31,15 @@ export const auditActions = [
   "household.created",
   "household.read",
   "household.updated",
+  "consent.recorded",
+  "consent.revoked",
+  "consent.read",
+  "legal_basis.created",
+  "legal_basis.revoked",
+  "agreement.created",
+  "agreement.updated",
+  "person.exported",
+  "access_log.read",
   "audit.verified",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

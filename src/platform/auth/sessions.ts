@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import type { Role } from "../domain.js";
-import { users } from "../identity/identity.tables.js";
+import { organisations, users } from "../identity/identity.tables.js";
 import type { Actor } from "./actor.js";
 import { sessions } from "./auth.tables.js";
 
@@ -48,6 +48,7 @@ export async function actorFromSessionToken(
       tenantId: users.tenantId,
       userId: users.id,
       organisationId: users.organisationId,
+      organisationType: organisations.type,
       role: users.role,
       name: users.name,
       email: users.email,
@@ -57,6 +58,10 @@ export async function actorFromSessionToken(
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
+    .innerJoin(
+      organisations,
+      and(eq(organisations.tenantId, users.tenantId), eq(organisations.id, users.organisationId)),
+    )
     .where(eq(sessions.id, id))
     .limit(1);
   const row = rows[0];
@@ -77,6 +82,7 @@ export async function actorFromSessionToken(
     tenantId: row.tenantId,
     userId: row.userId,
     organisationId: row.organisationId,
+    organisationType: row.organisationType,
     role: row.role as Role,
     name: row.name,
     email: row.email,

@@ -46,8 +46,16 @@ export const fullDate = z
   .trim()
   .refine((v) => v.length === 10 && isValidPartialDate(v), "Use YYYY-MM-DD with a real date");
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+const berlinDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Berlin",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** Today's date in Germany (consents, deadlines and validity are decided by the local date). */
+export function today(at: Date = new Date()): string {
+  return berlinDate.format(at);
 }
 
 /** true when `until` cannot lie before `from` (both partly known). */

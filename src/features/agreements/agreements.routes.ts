@@ -1,0 +1,155 @@
+// Cooperation agreements between the lead organisation and its partners.
+import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { z } from "zod";
+import { audit } from "../../platform/audit/audit.js";
+import { type App, actorOf, auditContext } from "../../platform/http/context.js";
+import { AppError } from "../../platform/http/errors.js";
+import { listResponse } from "../../platform/http/pagination.js";
+import { policy } from "../../platform/http/policy.js";
+import { organisations } from "../../platform/identity/identity.tables.js";
+import { fullDate, today } from "../../platform/reference/partial-date.js";
+import { agreements } from "./agreements.tables.js";
+
+const tags = ["agreements"];
+type Row = typeof agreements.$inferSelect;
+
+const createSchema = z
+  .strictObject({
+    /** Defaults to the tenant admin's own organisation. */
+    leadOrganisationId: z.uuid().optional(),
+    partnerOrganisationId: z.uuid(),
+    services: z.array(z.string().trim().min(1).max(100)).max(30).default([]),
+    acknowledgeWithinDays: z.number().int().min(0).max(60),
+    firstAppointmentWithinDays: z.number().int().min(0).max(120),
+    validFrom: fullDate.optional(),
+    validUntil: fullDate.nullish(),
+  })
+  .refine((a) => !a.validUntil || !a.validFrom || a.validUntil >= a.validFrom, {
+    message: "Must not lie before validFrom",
+    path: ["validUntil"],
+  });
+
+const agreementSchema = z
+  .object({
+    id: z.uuid(),
+    leadOrganisationId: z.uuid(),
+    partnerOrganisationId: z.uuid(),
+    services: z.array(z.string()),
+    acknowledgeWithinDays: z.number().int(),
+    firstAppointmentWithinDays: z.number().int(),
+    validFrom: z.string(),
+    validUntil: z.string().nullable(),
+    active: z.boolean(),
+    version: z.number().int(),
+    createdAt: z.date(),
+  })
+  .meta({ id: "Agreement" });
+
+const present = (a: Row) => {
+  const on = today();
+  return {
+    id: a.id,
+    leadOrganisationId: a.leadOrganisationId,
+    partnerOrganisationId: a.partnerOrganisationId,
+    services: a.services,
+    acknowledgeWithinDays: a.acknowledgeWithinDays,
+    firstAppointmentWithinDays: a.firstAppointmentWithinDays,
+    validFrom: a.validFrom,
+    validUntil: a.validUntil,
+    active: a.validFrom <= on && (!a.validUntil || a.validUntil >= on),
+    version: a.version,
+    createdAt: a.createdAt,
+  };
+};
+
+export async function agreementsRoutes(app: App) {
+  const db = () => app.deps.database.db;
+
+  app.get(
+    "/agreements",
+    {
+      config: { policy: policy.authenticated() },
+      schema: {
+        tags,
+        summary: "Cooperation agreements (all for the tenant admin; otherwise those of your organisation)",
+        response: { 200: listResponse(agreementSchema) },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const mine = or(
+        eq(agreements.leadOrganisationId, actor.organisationId),
+        eq(agreements.partnerOrganisationId, actor.organisationId),
+      );
+      const rows = await db()
+        .select()
+        .from(agreements)
+        .where(and(eq(agreements.tenantId, actor.tenantId), actor.role === "tenant_admin" ? undefined : mine))
+        .orderBy(asc(agreements.createdAt));
+      return { items: rows.map(present), nextCursor: null };
+    },
+  );
+
+  app.post(
+    "/agreements",
+    {
+      config: { policy: policy.roles("tenant_admin") },
+      schema: {
+        tags,
+        summary: "Conclude a cooperation agreement with a partner organisation",
+        body: createSchema,
+        response: { 201: agreementSchema },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const lead = req.body.leadOrganisationId ?? actor.organisationId;
+      const { partnerOrganisationId } = req.body;
+      if (lead === partnerOrganisationId) {
+        throw new AppError("validation-error", "The partner must be another organisation", {
+          errors: [{ path: "partnerOrganisationId", message: "Must differ from the lead organisation" }],
+        });
+      }
+      const row = await db().transaction(async (tx) => {
+        const known = await tx
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(
+            and(eq(organisations.tenantId, actor.tenantId), inArray(organisations.id, [lead, partnerOrganisationId])),
+          );
+        const errors = [
+          ...(known.some((k) => k.id === lead)
+            ? []
+            : [{ path: "leadOrganisationId", message: "No such organisation" }]),
+          ...(known.some((k) => k.id === partnerOrganisationId)
+            ? []
+            : [{ path: "partnerOrganisationId", message: "No such organisation" }]),
+        ];
+        if (errors.length > 0) throw new AppError("validation-error", "Unknown organisation", { errors });
+        const [inserted] = await tx
+          .insert(agreements)
+          .values({
+            tenantId: actor.tenantId,
+            leadOrganisationId: lead,
+            partnerOrganisationId,
+            services: req.body.services,
+            acknowledgeWithinDays: req.body.acknowledgeWithinDays,
+            firstAppointmentWithinDays: req.body.firstAppointmentWithinDays,
+            validFrom: req.body.validFrom ?? today(),
+            validUntil: req.body.validUntil ?? null,
+            createdBy: actor.userId,
+          })
+          .returning();
+        if (!inserted) throw new AppError("internal");
+        await audit(tx, auditContext(req), {
+          action: "agreement.created",
+          subjectType: "agreement",
+          subjectId: inserted.id,
+          details: { after: present(inserted) },
+        });
+        return inserted;
+      });
+      return reply.code(201).send(present(row));
+    },
+  );
+}
