@@ -4,6 +4,7 @@ import { execSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { caseFileRead } from "./case-file-read.js";
 import { fmt, root } from "./lib.js";
+import { personList } from "./person-list.js";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),
@@ -22,6 +23,21 @@ if (!values.only || values.only === "case-file") {
       `${r.name}: ${fmt(r.reqPerSec)} req/s, p50 ${fmt(r.p50)} ms, p99 ${fmt(r.p99)} ms, errors ${r.non2xx} — target ${r.target}: ${r.met ? "met" : "NOT met"} (seeded in ${fmt(r.seedSeconds, 1)} s)`,
     );
     process.stdout.write(`${lines[lines.length - 1]}\n`);
+  }
+}
+
+if (!values.only || values.only === "person-list") {
+  for (const kind of kinds) {
+    const runs = await personList(kind, {
+      persons: values.quick ? 20_000 : 80_000,
+      requests: values.quick ? 100 : 300,
+      port: 3301,
+    });
+    for (const r of runs) {
+      const verdict = kind === "postgres" ? (r.met ? "met" : "NOT met") : "reference";
+      lines.push(`${r.name}: p50 ${fmt(r.p50, 1)} ms, p95 ${fmt(r.p95, 1)} ms (${fmt(r.perPage, 1)} per page) — target ${r.target}: ${verdict}`);
+      process.stdout.write(`${lines[lines.length - 1]}\n`);
+    }
   }
 }
 
