@@ -91,7 +91,8 @@ export async function auditRoutes(app: App) {
         ...(q.personId ? { personId: q.personId } : {}),
         details: { filters: Object.fromEntries(Object.entries(q).filter(([k]) => k !== "cursor")) },
       });
-      return page(rows, q.limit, (r) => [r.id]);
+      const p = page(rows, q.limit, (r) => [r.id]);
+      return { items: p.items.map(withoutCaseContent), nextCursor: p.nextCursor };
     },
   );
 
@@ -118,6 +119,20 @@ export async function auditRoutes(app: App) {
       return result;
     },
   );
+}
+
+/**
+ * The audit log keeps the before/after of every write, but its readers (tenant admin, dpo) see no
+ * case content: for events about a person only the names of the changed fields are shown.
+ */
+function withoutCaseContent<T extends { personId: string | null; details: Record<string, unknown> }>(row: T): T {
+  if (!row.personId) return row;
+  const fields = new Set<string>();
+  for (const side of ["before", "after"]) {
+    const v = row.details[side];
+    if (v && typeof v === "object") for (const k of Object.keys(v)) fields.add(k);
+  }
+  return { ...row, details: fields.size > 0 ? { changedFields: [...fields].sort() } : {} };
 }
 
 /** A date without time means the whole day. */

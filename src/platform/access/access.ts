@@ -27,6 +27,9 @@ const allRoles: Role[] = [
   "dpo",
 ];
 
+/** Roles that reach across the whole tenant; only the tenant admin assigns them. */
+export const tenantWideRoles: readonly Role[] = ["tenant_admin", "dpo", "steering"];
+
 export function abilitiesOf(actor: Actor): Abilities {
   const tenantAdmin = actor.role === "tenant_admin";
   const orgAdmin = actor.role === "org_admin";
@@ -35,7 +38,7 @@ export function abilitiesOf(actor: Actor): Abilities {
     manageUsers: tenantAdmin || orgAdmin,
     manageUsersOf: tenantAdmin ? "all" : orgAdmin ? [actor.organisationId] : [],
     viewAudit: tenantAdmin || actor.role === "dpo",
-    assignableRoles: tenantAdmin ? allRoles : orgAdmin ? allRoles.filter((r) => r !== "tenant_admin") : [],
+    assignableRoles: tenantAdmin ? allRoles : orgAdmin ? allRoles.filter((r) => !tenantWideRoles.includes(r)) : [],
   };
 }
 
