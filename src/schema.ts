@@ -9,4 +9,5 @@ export * from "./features/persons/persons.tables.js";
 export * from "./features/records/records.tables.js";
 export * from "./platform/audit/audit.tables.js";
 export * from "./platform/auth/auth.tables.js";
+export * from "./platform/http/idempotency.tables.js";
 export * from "./platform/identity/identity.tables.js";

@@ -7,6 +7,7 @@ import { purgeExpiredSessions } from "./platform/auth/sessions.js";
 import type { Config } from "./platform/config.js";
 import { openDatabase } from "./platform/db/client.js";
 import { buildApp } from "./platform/http/app.js";
+import { purgeIdempotencyKeys } from "./platform/http/idempotency.js";
 import { filesystemStorage } from "./platform/storage/storage.js";
 
 export async function createServer(config: Config, options: { logger?: boolean } = {}) {
@@ -28,6 +29,7 @@ export async function serve(config: Config) {
   }, 1000);
   const purger = setInterval(() => {
     purgeExpiredSessions(database.db, config.sessionIdleMs).catch(() => {});
+    purgeIdempotencyKeys(database.db).catch(() => {});
   }, 10 * 60_000);
   sealer.unref();
   purger.unref();

@@ -21,6 +21,7 @@ import {
 import { actorFromSessionToken, sessionCookieName } from "../auth/sessions.js";
 import type { App, Deps } from "./context.js";
 import { AppError, toProblem } from "./errors.js";
+import { idempotencyOnSend, idempotencyPreHandler } from "./idempotency.js";
 import type { Policy } from "./policy.js";
 import { fieldErrors } from "./validation.js";
 
@@ -161,6 +162,13 @@ export async function buildApp(
       throw new AppError("second-factor-required");
     }
     if (policy.roles && !policy.roles.includes(actor.role)) throw new AppError("forbidden");
+  });
+
+  // Idempotency-Key on POST (after validation, so only well-formed requests take a key).
+  app.addHook("preHandler", async (req, reply) => idempotencyPreHandler(deps.database.db, req, reply));
+  app.addHook("onSend", async (req, reply, payload) => {
+    await idempotencyOnSend(deps.database.db, req, reply, payload);
+    return payload;
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
