@@ -90,3 +90,25 @@ export async function tenantWithEveryRole(app: TestApp) {
   }
   return { ...t, partner, clients: clients as Record<Role, Client>, users: userRows };
 }
+
+const octet = () => Math.floor(Math.random() * 254) + 1;
+/**
+ * A client address of its own. Failed logins count per address, and on the shared PostgreSQL test
+ * database the counters outlive a run: tests that fail logins must never do so from 127.0.0.1.
+ */
+export const randomAddress = () => `10.${octet()}.${octet()}.${octet()}`;
+
+/** One login attempt, from a fresh address unless one is given; keeps no session. */
+export function attemptLogin(
+  app: TestApp,
+  body: { email: string; password: string; totp?: string },
+  options: { remoteAddress?: string; headers?: Record<string, string> } = {},
+) {
+  return app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    payload: body,
+    remoteAddress: options.remoteAddress ?? randomAddress(),
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+}

@@ -5,6 +5,7 @@ import {
   type PersonAccess,
   personAbilities,
   personAccessOrThrow,
+  personWithAccessOrThrow,
   visiblePersonSql,
 } from "../../platform/access/person-access.js";
 import type { Actor } from "../../platform/auth/actor.js";
@@ -17,18 +18,8 @@ import { persons } from "./persons.tables.js";
 
 export type PersonRow = typeof persons.$inferSelect;
 
-/** The person's access for the actor, or 404 (decided by the access module). */
-export { personAccessOrThrow };
-
-/** The person row and the actor's access; 404 when the actor may not see the person. */
-export async function personWithAccessOrThrow(
-  db: Db,
-  actor: Actor,
-  personId: string,
-): Promise<{ person: PersonRow; access: PersonAccess }> {
-  const access = await personAccessOrThrow(db, actor, personId);
-  return { person: await getPersonRow(db, actor.tenantId, personId), access };
-}
+/** The person's access (and row) for the actor, or 404 — decided by the access module. */
+export { personAccessOrThrow, personWithAccessOrThrow };
 
 export async function getPersonRow(db: Db, tenantId: string, personId: string): Promise<PersonRow> {
   const [row] = await db
@@ -109,7 +100,9 @@ export async function listVisiblePersons(
           ilike(persons.givenNames, t),
           ilike(persons.familyName, t),
           sql`array_to_string(${persons.alternativeNames}, ' ') ilike ${t}`,
-          ilike(persons.birthDate, `${term.replace(/[\\%_]/g, "")}%`),
+          // A birth date matches by its beginning ("1985", "1985-03"); only digits and dashes, so that
+          // a term like "%" or "_" does not match every person with a birth date.
+          /^\d[\d-]*$/.test(term) ? ilike(persons.birthDate, `${term}%`) : undefined,
         ),
       );
     }

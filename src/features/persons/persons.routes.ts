@@ -282,7 +282,7 @@ export async function personsRoutes(app: App) {
       const before = await getPersonRow(tx, actor.tenantId, personId);
       if (!t.from.includes(before.caseStatus)) {
         throw new AppError("conflict", `A case in status ${before.caseStatus} cannot be ${t.event}`, {
-          status: before.caseStatus,
+          caseStatus: before.caseStatus,
         });
       }
       let leadCaseManagerId = before.leadCaseManagerId ?? actor.userId;

@@ -14,14 +14,14 @@
 // organisations reach an immigration office only through a consent naming it (ground 3,
 // explicitly) or a legal basis — never through "all partners" or a referral by default.
 // Any ground that opens a category of P also shows P's identity (whom the data is about).
-import { type SQL, sql } from "drizzle-orm";
+import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { agreements } from "../../features/agreements/agreements.tables.js";
 import { consents } from "../../features/consents/consents.tables.js";
 import { legalBases } from "../../features/legal-bases/legal-bases.tables.js";
 import { persons } from "../../features/persons/persons.tables.js";
 import type { Actor } from "../auth/actor.js";
-import { type Db, queryRows } from "../db/client.js";
+import type { Db } from "../db/client.js";
 import type { Role } from "../domain.js";
 import { type Category, categories } from "../domain-categories.js";
 import { AppError } from "../http/errors.js";
@@ -82,10 +82,16 @@ export function assertPersonDataRole(actor: Actor): void {
   }
 }
 
+/**
+ * A column with its table name: drizzle leaves column names unqualified inside select fields,
+ * where a correlated subquery would then bind them to the inner table.
+ */
+const q = (column: AnyPgColumn): SQL => sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
+
 const activeConsent = (c: typeof consents, on: string) =>
-  sql`${c.revokedAt} is null and ${c.validFrom} <= ${on}::date and (${c.validUntil} is null or ${c.validUntil} >= ${on}::date)`;
+  sql`${q(c.revokedAt)} is null and ${q(c.validFrom)} <= ${on}::date and (${q(c.validUntil)} is null or ${q(c.validUntil)} >= ${on}::date)`;
 const activeValidity = (t: { validFrom: AnyPgColumn; validUntil: AnyPgColumn }, on: string) =>
-  sql`${t.validFrom} <= ${on}::date and (${t.validUntil} is null or ${t.validUntil} >= ${on}::date)`;
+  sql`${q(t.validFrom)} <= ${on}::date and (${q(t.validUntil)} is null or ${q(t.validUntil)} >= ${on}::date)`;
 
 /** A consent of the person (alias p) reaches the actor's organisation. */
 function consentReaches(
@@ -94,13 +100,13 @@ function consentReaches(
   on: string,
 ): SQL {
   return sql`(
-    ${consents.recipientOrganisationIds} @> array[${actor.organisationId}::uuid]
-    or (${consents.caseManagement} and ${person.leadOrganisationId} = ${actor.organisationId}::uuid)
-    or (${consents.allPartners} and exists (
+    ${q(consents.recipientOrganisationIds)} @> array[${actor.organisationId}::uuid]
+    or (${q(consents.caseManagement)} and ${q(person.leadOrganisationId)} = ${actor.organisationId}::uuid)
+    or (${q(consents.allPartners)} and exists (
       select 1 from ${agreements}
-      where ${agreements.tenantId} = ${person.tenantId}
-        and ${agreements.leadOrganisationId} = ${person.leadOrganisationId}
-        and ${agreements.partnerOrganisationId} = ${actor.organisationId}::uuid
+      where ${q(agreements.tenantId)} = ${q(person.tenantId)}
+        and ${q(agreements.leadOrganisationId)} = ${q(person.leadOrganisationId)}
+        and ${q(agreements.partnerOrganisationId)} = ${actor.organisationId}::uuid
         and ${activeValidity(agreements, on)})))`;
 }
 
@@ -119,53 +125,61 @@ export function visiblePersonSql(
 ): SQL {
   if (!personDataRoles.includes(actor.role)) return sql`false`;
   const on = today();
-  return sql`(${person.tenantId} = ${actor.tenantId}::uuid and (
-    ${person.registeredByOrganisationId} = ${actor.organisationId}::uuid
-    or ${person.leadOrganisationId} = ${actor.organisationId}::uuid
+  return sql`(${q(person.tenantId)} = ${actor.tenantId}::uuid and (
+    ${q(person.registeredByOrganisationId)} = ${actor.organisationId}::uuid
+    or ${q(person.leadOrganisationId)} = ${actor.organisationId}::uuid
     or exists (select 1 from ${consents}
-      where ${consents.tenantId} = ${person.tenantId} and ${consents.personId} = ${person.id}
+      where ${q(consents.tenantId)} = ${q(person.tenantId)} and ${q(consents.personId)} = ${q(person.id)}
         and ${activeConsent(consents, on)} and ${consentReaches(actor, person, on)})
     or exists (select 1 from ${legalBases}
-      where ${legalBases.tenantId} = ${actor.tenantId}::uuid and ${legalBases.organisationId} = ${actor.organisationId}::uuid
-        and ${legalBases.revokedAt} is null and ${activeValidity(legalBases, on)})))`;
+      where ${q(legalBases.tenantId)} = ${actor.tenantId}::uuid and ${q(legalBases.organisationId)} = ${actor.organisationId}::uuid
+        and ${q(legalBases.revokedAt)} is null and ${activeValidity(legalBases, on)})))`;
 }
 
-/** Loads the person's facts for the actor: the consents that reach it and its legal bases. */
-export async function loadAccessFacts(db: Db, actor: Actor, personId: string): Promise<PersonAccessFacts | undefined> {
+export type PersonRow = typeof persons.$inferSelect;
+
+/**
+ * Loads the person with the facts the decision needs — the consents that reach the actor's
+ * organisation and its legal bases — in one query.
+ */
+export async function loadPersonWithFacts(
+  db: Db,
+  actor: Actor,
+  personId: string,
+): Promise<{ person: PersonRow; facts: PersonAccessFacts } | undefined> {
   const on = today();
-  const rows = await queryRows<{
-    id: string;
-    registered_by_organisation_id: string;
-    lead_organisation_id: string | null;
-    consents: ConsentFact[] | string | null;
-    legal_bases: LegalBasisFact[] | string | null;
-  }>(
-    db,
-    sql`select ${persons.id}, ${persons.registeredByOrganisationId}, ${persons.leadOrganisationId},
-      (select json_agg(json_build_object(
-          'id', ${consents.id}, 'categories', ${consents.categories},
-          'explicit', ${consents.recipientOrganisationIds} @> array[${actor.organisationId}::uuid],
-          'allPartners', ${consents.allPartners}, 'caseManagement', ${consents.caseManagement}))
+  const [row] = await db
+    .select({
+      ...getTableColumns(persons),
+      consentFacts: sql<ConsentFact[] | string | null>`(select json_agg(json_build_object(
+          'id', ${q(consents.id)}, 'categories', ${q(consents.categories)},
+          'explicit', ${q(consents.recipientOrganisationIds)} @> array[${actor.organisationId}::uuid],
+          'allPartners', ${q(consents.allPartners)}, 'caseManagement', ${q(consents.caseManagement)}))
         from ${consents}
-        where ${consents.tenantId} = ${persons.tenantId} and ${consents.personId} = ${persons.id}
-          and ${activeConsent(consents, on)} and ${consentReaches(actor, persons, on)}) as consents,
-      (select json_agg(json_build_object('id', ${legalBases.id}, 'categories', ${legalBases.categories}))
+        where ${q(consents.tenantId)} = ${q(persons.tenantId)} and ${q(consents.personId)} = ${q(persons.id)}
+          and ${activeConsent(consents, on)} and ${consentReaches(actor, persons, on)})`,
+      legalBasisFacts: sql<
+        LegalBasisFact[] | string | null
+      >`(select json_agg(json_build_object('id', ${q(legalBases.id)}, 'categories', ${q(legalBases.categories)}))
         from ${legalBases}
-        where ${legalBases.tenantId} = ${persons.tenantId} and ${legalBases.organisationId} = ${actor.organisationId}::uuid
-          and ${legalBases.revokedAt} is null and ${activeValidity(legalBases, on)}) as legal_bases
-    from ${persons}
-    where ${persons.tenantId} = ${actor.tenantId}::uuid and ${persons.id} = ${personId}::uuid`,
-  );
-  const row = rows[0];
+        where ${q(legalBases.tenantId)} = ${q(persons.tenantId)} and ${q(legalBases.organisationId)} = ${actor.organisationId}::uuid
+          and ${q(legalBases.revokedAt)} is null and ${activeValidity(legalBases, on)})`,
+    })
+    .from(persons)
+    .where(sql`${q(persons.tenantId)} = ${actor.tenantId}::uuid and ${q(persons.id)} = ${personId}::uuid`);
   if (!row) return undefined;
+  const { consentFacts, legalBasisFacts, ...person } = row;
   const parse = <T>(v: T[] | string | null): T[] =>
     v === null ? [] : typeof v === "string" ? (JSON.parse(v) as T[]) : v;
   return {
-    id: row.id,
-    registeredByOrganisationId: row.registered_by_organisation_id,
-    leadOrganisationId: row.lead_organisation_id,
-    consents: parse(row.consents),
-    legalBases: parse(row.legal_bases),
+    person,
+    facts: {
+      id: person.id,
+      registeredByOrganisationId: person.registeredByOrganisationId,
+      leadOrganisationId: person.leadOrganisationId,
+      consents: parse(consentFacts),
+      legalBases: parse(legalBasisFacts),
+    },
   };
 }
 
@@ -300,11 +314,20 @@ export function personAbilities(access: PersonAccess) {
 
 /** The person's access for the actor, or 404: a person the actor may not see does not exist for it. */
 export async function personAccessOrThrow(db: Db, actor: Actor, personId: string): Promise<PersonAccess> {
+  return (await personWithAccessOrThrow(db, actor, personId)).access;
+}
+
+/** The person row and the actor's access; 404 when the actor may not see the person. */
+export async function personWithAccessOrThrow(
+  db: Db,
+  actor: Actor,
+  personId: string,
+): Promise<{ person: PersonRow; access: PersonAccess }> {
   assertPersonDataRole(actor);
-  const facts = await loadAccessFacts(db, actor, personId);
-  const access = facts ? decidePersonAccess(actor, facts) : undefined;
-  if (!access) throw new AppError("not-found", "Person not found");
-  return access;
+  const loaded = await loadPersonWithFacts(db, actor, personId);
+  const access = loaded ? decidePersonAccess(actor, loaded.facts) : undefined;
+  if (!loaded || !access) throw new AppError("not-found", "Person not found");
+  return { person: loaded.person, access };
 }
 
 /** Every ground in a set of grounds, once. */
