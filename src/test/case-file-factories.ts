@@ -194,16 +194,26 @@ export async function auditRows(
     .orderBy(auditEvents.id);
 }
 
-/** Asserts an RFC 9457 problem with the type and, when given, field errors naming the paths. */
+export type ProblemBody = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: { path: string; message: string }[];
+  [key: string]: unknown;
+};
+
+/** Asserts an RFC 9457 problem with the status, the type and, when given, field errors naming the paths. */
 export function expectProblem(
-  res: { statusCode: number; body: string; headers: Record<string, unknown>; json(): unknown },
+  res: { statusCode: number; body: string; headers: Record<string, unknown> },
   status: number,
   type: string,
   paths: string[] = [],
-) {
+): ProblemBody {
   expect(res.statusCode, res.body).toBe(status);
   expect(String(res.headers["content-type"])).toContain("application/problem+json");
-  const problem = res.json() as { type: string; status: number; errors?: { path: string }[] };
+  const problem = JSON.parse(res.body) as ProblemBody;
   expect(problem.type).toBe(`/problems/${type}`);
   expect(problem.status).toBe(status);
   if (paths.length > 0) {

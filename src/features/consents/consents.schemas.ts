@@ -30,7 +30,8 @@ export const createConsentSchema = z
     path: ["validUntil"],
   });
 
-export const revokeConsentSchema = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() });
+/** The body may be left out. */
+export const revokeConsentSchema = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() }).default({});
 
 export const consentSchema = z
   .object({

@@ -55,6 +55,9 @@ const present = (d: DocumentRow) => ({
   createdAt: d.createdAt,
 });
 
+const notMultipart = () =>
+  new AppError("unsupported-media-type", "Send multipart/form-data with the fields category, title and file");
+
 const fieldError = (path: string, message: string) =>
   new AppError("validation-error", `${path}: ${message}`, { errors: [{ path, message }] });
 
@@ -84,14 +87,14 @@ export async function documentsRoutes(app: App) {
         consumes: ["multipart/form-data"],
         response: { 201: documentSchema },
       },
+      // Before the body is parsed: any other body (JSON, a form) answers 415, not a validation error.
+      preParsing: async (req) => {
+        if (!/^multipart\/form-data\b/i.test(req.headers["content-type"] ?? "")) throw notMultipart();
+      },
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!req.isMultipart())
-        throw new AppError(
-          "unsupported-media-type",
-          "Send multipart/form-data with the fields category, title and file",
-        );
+      if (!req.isMultipart()) throw notMultipart();
       // Check access before reading the upload: an invisible person answers 404 at once.
       await personAccessOrThrow(db(), actor, req.params.id);
       const fields: Record<string, string> = {};

@@ -21,7 +21,7 @@ import {
   suffix,
   upload,
 } from "../../test/case-file-factories.js";
-import { createUser, login } from "../../test/factories.js";
+import { login } from "../../test/factories.js";
 import { type Client, client, getTestApp } from "../../test/test-app.js";
 
 const persons = `${api}/persons`;
@@ -105,6 +105,13 @@ describe("person routes: who may call them", () => {
     const res = await admin.client.post(persons, { givenNames: "Omid" });
     expectProblem(res, 403, "forbidden");
     expect(await counts.persons(app.database.db, t.tenantId)).toBe(0);
+    // It reads what its organisation registered, and nothing else.
+    const own = await registerPerson(t.jc.client);
+    const leads = await registerPerson(t.cm.client);
+    const list = await admin.client.get(persons);
+    expect(list.json().items.map((i: { id: string }) => i.id)).toEqual([own.id]);
+    expect((await admin.client.get(`${persons}/${own.id}`)).statusCode).toBe(200);
+    expectProblem(await admin.client.get(`${persons}/${leads.id}`), 404, "not-found");
   });
 });
 
@@ -597,7 +604,12 @@ describe("case actions", () => {
       expectProblem(await action(c, p.id, illegal), 409, "conflict");
       expect(await status()).toBe("active");
     }
+    const byStatus = async (status: string) =>
+      (await c.get(`${persons}?status=${status}`)).json().items.map((i: { id: string }) => i.id);
+    expect(await byStatus("active")).toEqual([p.id]);
+    expect(await byStatus("intake")).toEqual([]);
     expect((await action(c, p.id, "pause")).json().case.status).toBe("paused");
+    expect(await byStatus("paused")).toEqual([p.id]);
     for (const illegal of ["pause", "open", "reopen"]) expectProblem(await action(c, p.id, illegal), 409, "conflict");
     expect((await action(c, p.id, "resume")).json().case.status).toBe("active");
 

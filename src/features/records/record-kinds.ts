@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Category } from "../../platform/domain-categories.js";
 import { fullDate, partialDate } from "../../platform/reference/partial-date.js";
+import { isCountryCode } from "../../platform/reference/reference-data.js";
 
 const code = z.string().trim().min(1).max(60);
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -81,7 +82,7 @@ export const recordKinds = {
     label: { de: "Qualifikation", en: "Qualification" },
     schema: z.strictObject({
       title: text(200),
-      country: z.string().regex(/^[A-Z]{3}$/, "ISO 3166 alpha-3 code"),
+      country: z.string().refine(isCountryCode, "Unknown ISO 3166 alpha-3 country code"),
       recognition: z.enum(["none", "pending", "partial", "full"]),
     }),
   },

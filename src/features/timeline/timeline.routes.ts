@@ -1,6 +1,6 @@
 // A person's timeline: records, notes, documents and case-state changes in time order, as far as
 // the organisation may see them.
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { groundsForItem, personDataRoles, visibleItemSql } from "../../platform/access/person-access.js";
@@ -35,13 +35,19 @@ const query = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(300).optional(),
 });
-const cursorShape = z.tuple([z.string(), z.uuid()]);
+const cursorShape = z.tuple([z.iso.datetime(), z.uuid()]);
+
+/**
+ * The entry time in milliseconds, as the cursor and the merge in JavaScript carry it: PostgreSQL
+ * keeps microseconds, and comparing those with a millisecond cursor skipped entries of the same
+ * millisecond (e.g. rows written by one transaction) at a page boundary.
+ */
+const ms = (at: AnyPgColumn) => sql`date_trunc('milliseconds', ${at})`;
 
 /** Keyset condition "older than the cursor" for a (time, id) ordering. */
 function before(at: AnyPgColumn, id: AnyPgColumn, cursor: [string, string] | undefined): SQL | undefined {
   if (!cursor) return undefined;
-  const t = new Date(cursor[0]);
-  return or(lt(at, t), and(eq(at, t), lt(id, cursor[1])));
+  return sql`(${ms(at)}, ${id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`;
 }
 
 export async function timelineRoutes(app: App) {
@@ -71,7 +77,7 @@ export async function timelineRoutes(app: App) {
           .select()
           .from(records)
           .where(and(base(records), visibleItemSql(access, records), before(records.createdAt, records.id, cursor)))
-          .orderBy(desc(records.createdAt), desc(records.id))
+          .orderBy(desc(ms(records.createdAt)), desc(records.id))
           .limit(limit + 1),
         db()
           .select()
@@ -79,13 +85,13 @@ export async function timelineRoutes(app: App) {
           .where(
             and(base(documents), visibleItemSql(access, documents), before(documents.createdAt, documents.id, cursor)),
           )
-          .orderBy(desc(documents.createdAt), desc(documents.id))
+          .orderBy(desc(ms(documents.createdAt)), desc(documents.id))
           .limit(limit + 1),
         db()
           .select()
           .from(caseEvents)
           .where(and(base(caseEvents), before(caseEvents.occurredAt, caseEvents.id, cursor)))
-          .orderBy(desc(caseEvents.occurredAt), desc(caseEvents.id))
+          .orderBy(desc(ms(caseEvents.occurredAt)), desc(caseEvents.id))
           .limit(limit + 1),
       ]);
       const entries = [

@@ -63,13 +63,14 @@ export type Problem = {
 
 export function toProblem(error: AppError, instance?: string): Problem {
   const { title, status } = errorCodes[error.code];
+  // Extension members first: they may never overwrite the standard members of RFC 9457.
   return {
+    ...(error.details ?? {}),
     type: `${problemTypeBase}${error.code}`,
     title,
     status,
     ...(error.message && error.message !== title ? { detail: error.message } : {}),
     ...(instance ? { instance } : {}),
-    ...(error.details ?? {}),
   };
 }
 

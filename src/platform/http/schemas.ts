@@ -27,6 +27,8 @@ export const problemSchema = z
   .describe("RFC 9457 problem document");
 /** Version for optimistic concurrency: the If-Match header or the body's `version`. */
 export function expectedVersion(ifMatch: unknown, bodyVersion: number | undefined): number | undefined {
+  // "*" matches any current version (RFC 9110): no version check.
+  if (ifMatch === "*") return bodyVersion;
   if (typeof ifMatch === "string" && ifMatch.trim() !== "") {
     const n = Number(ifMatch.replace(/^W\//, "").replaceAll('"', ""));
     if (Number.isInteger(n) && n > 0) return n;
