@@ -36,6 +36,11 @@ export const meSchema = z
       manageUsersOf: z.union([z.literal("all"), z.array(z.uuid())]),
       viewAudit: z.boolean(),
       assignableRoles: z.array(z.enum(roles)),
+      workWithPersons: z.boolean(),
+      registerPersons: z.boolean(),
+      dataProtection: z.boolean(),
+      manageLegalBases: z.boolean(),
+      manageAgreements: z.boolean(),
     }),
   })
   .meta({ id: "Me" });

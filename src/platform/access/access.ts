@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor.js";
 import type { Role } from "../domain.js";
 import { AppError } from "../http/errors.js";
 import { organisations, users } from "../identity/identity.tables.js";
+import { personDataRoles } from "./person-access.js";
 
 export type Abilities = {
   manageOrganisations: boolean;
@@ -14,6 +15,15 @@ export type Abilities = {
   manageUsersOf: "all" | string[];
   viewAudit: boolean;
   assignableRoles: Role[];
+  /** Works with person data (person list, case files). */
+  workWithPersons: boolean;
+  /** Registers persons (becomes the owner of their identity). */
+  registerPersons: boolean;
+  /** Data-protection officer's tools: access reports, Art. 15 exports, legal bases (read). */
+  dataProtection: boolean;
+  /** Legal bases and cooperation agreements. */
+  manageLegalBases: boolean;
+  manageAgreements: boolean;
 };
 
 const allRoles: Role[] = [
@@ -39,6 +49,11 @@ export function abilitiesOf(actor: Actor): Abilities {
     manageUsersOf: tenantAdmin ? "all" : orgAdmin ? [actor.organisationId] : [],
     viewAudit: tenantAdmin || actor.role === "dpo",
     assignableRoles: tenantAdmin ? allRoles : orgAdmin ? allRoles.filter((r) => !tenantWideRoles.includes(r)) : [],
+    workWithPersons: personDataRoles.includes(actor.role),
+    registerPersons: actor.role === "case_manager" || actor.role === "caseworker",
+    dataProtection: actor.role === "dpo",
+    manageLegalBases: tenantAdmin,
+    manageAgreements: tenantAdmin,
   };
 }
 
