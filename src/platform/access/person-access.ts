@@ -14,7 +14,7 @@
 // organisations reach an immigration office only through a consent naming it (ground 3,
 // explicitly) or a legal basis — never through "all partners" or a referral by default.
 // Any ground that opens a category of P also shows P's identity (whom the data is about).
-import { getTableColumns, getTableName, type SQL, sql } from "drizzle-orm";
+import { getTableColumns, getTableName, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { agreements } from "../../features/agreements/agreements.tables.js";
 import { consents } from "../../features/consents/consents.tables.js";
@@ -88,25 +88,25 @@ export function assertPersonDataRole(actor: Actor): void {
  */
 const q = (column: AnyPgColumn): SQL => sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
 
-const activeConsent = (c: typeof consents, on: string) =>
+const activeConsent = (c: typeof consents, on: string | Placeholder) =>
   sql`${q(c.revokedAt)} is null and ${q(c.validFrom)} <= ${on}::date and (${q(c.validUntil)} is null or ${q(c.validUntil)} >= ${on}::date)`;
-const activeValidity = (t: { validFrom: AnyPgColumn; validUntil: AnyPgColumn }, on: string) =>
+const activeValidity = (t: { validFrom: AnyPgColumn; validUntil: AnyPgColumn }, on: string | Placeholder) =>
   sql`${q(t.validFrom)} <= ${on}::date and (${q(t.validUntil)} is null or ${q(t.validUntil)} >= ${on}::date)`;
 
 /** A consent of the person (alias p) reaches the actor's organisation. */
 function consentReaches(
-  actor: Actor,
+  org: string | Placeholder,
   person: { tenantId: AnyPgColumn; leadOrganisationId: AnyPgColumn },
-  on: string,
+  on: string | Placeholder,
 ): SQL {
   return sql`(
-    ${q(consents.recipientOrganisationIds)} @> array[${actor.organisationId}::uuid]
-    or (${q(consents.caseManagement)} and ${q(person.leadOrganisationId)} = ${actor.organisationId}::uuid)
+    ${q(consents.recipientOrganisationIds)} @> array[${org}::uuid]
+    or (${q(consents.caseManagement)} and ${q(person.leadOrganisationId)} = ${org}::uuid)
     or (${q(consents.allPartners)} and exists (
       select 1 from ${agreements}
       where ${q(agreements.tenantId)} = ${q(person.tenantId)}
         and ${q(agreements.leadOrganisationId)} = ${q(person.leadOrganisationId)}
-        and ${q(agreements.partnerOrganisationId)} = ${actor.organisationId}::uuid
+        and ${q(agreements.partnerOrganisationId)} = ${org}::uuid
         and ${activeValidity(agreements, on)})))`;
 }
 
@@ -130,13 +130,42 @@ export function visiblePersonSql(
     or ${q(person.leadOrganisationId)} = ${actor.organisationId}::uuid
     or exists (select 1 from ${consents}
       where ${q(consents.tenantId)} = ${q(person.tenantId)} and ${q(consents.personId)} = ${q(person.id)}
-        and ${activeConsent(consents, on)} and ${consentReaches(actor, person, on)})
+        and ${activeConsent(consents, on)} and ${consentReaches(actor.organisationId, person, on)})
     or exists (select 1 from ${legalBases}
       where ${q(legalBases.tenantId)} = ${actor.tenantId}::uuid and ${q(legalBases.organisationId)} = ${actor.organisationId}::uuid
         and ${q(legalBases.revokedAt)} is null and ${activeValidity(legalBases, on)})))`;
 }
 
 export type PersonRow = typeof persons.$inferSelect;
+
+function preparePersonWithFacts(db: Db) {
+  const org = sql.placeholder("org");
+  const on = sql.placeholder("on");
+  return db
+    .select({
+      ...getTableColumns(persons),
+      consentFacts: sql<ConsentFact[] | string | null>`(select json_agg(json_build_object(
+          'id', ${q(consents.id)}, 'categories', ${q(consents.categories)},
+          'explicit', ${q(consents.recipientOrganisationIds)} @> array[${org}::uuid],
+          'allPartners', ${q(consents.allPartners)}, 'caseManagement', ${q(consents.caseManagement)}))
+        from ${consents}
+        where ${q(consents.tenantId)} = ${q(persons.tenantId)} and ${q(consents.personId)} = ${q(persons.id)}
+          and ${activeConsent(consents, on)} and ${consentReaches(org, persons, on)})`,
+      legalBasisFacts: sql<LegalBasisFact[] | string | null>`(select json_agg(json_build_object(
+          'id', ${q(legalBases.id)}, 'categories', ${q(legalBases.categories)}))
+        from ${legalBases}
+        where ${q(legalBases.tenantId)} = ${q(persons.tenantId)} and ${q(legalBases.organisationId)} = ${org}::uuid
+          and ${q(legalBases.revokedAt)} is null and ${activeValidity(legalBases, on)})`,
+    })
+    .from(persons)
+    .where(
+      sql`${q(persons.tenantId)} = ${sql.placeholder("tenant")}::uuid and ${q(persons.id)} = ${sql.placeholder("id")}::uuid`,
+    )
+    .prepare("strang_person_with_facts");
+}
+
+// Built once per database handle: the statement is the hot path of every case-file read.
+const preparedPersonWithFacts = new WeakMap<Db, ReturnType<typeof preparePersonWithFacts>>();
 
 /**
  * Loads the person with the facts the decision needs — the consents that reach the actor's
@@ -147,26 +176,17 @@ export async function loadPersonWithFacts(
   actor: Actor,
   personId: string,
 ): Promise<{ person: PersonRow; facts: PersonAccessFacts } | undefined> {
-  const on = today();
-  const [row] = await db
-    .select({
-      ...getTableColumns(persons),
-      consentFacts: sql<ConsentFact[] | string | null>`(select json_agg(json_build_object(
-          'id', ${q(consents.id)}, 'categories', ${q(consents.categories)},
-          'explicit', ${q(consents.recipientOrganisationIds)} @> array[${actor.organisationId}::uuid],
-          'allPartners', ${q(consents.allPartners)}, 'caseManagement', ${q(consents.caseManagement)}))
-        from ${consents}
-        where ${q(consents.tenantId)} = ${q(persons.tenantId)} and ${q(consents.personId)} = ${q(persons.id)}
-          and ${activeConsent(consents, on)} and ${consentReaches(actor, persons, on)})`,
-      legalBasisFacts: sql<
-        LegalBasisFact[] | string | null
-      >`(select json_agg(json_build_object('id', ${q(legalBases.id)}, 'categories', ${q(legalBases.categories)}))
-        from ${legalBases}
-        where ${q(legalBases.tenantId)} = ${q(persons.tenantId)} and ${q(legalBases.organisationId)} = ${actor.organisationId}::uuid
-          and ${q(legalBases.revokedAt)} is null and ${activeValidity(legalBases, on)})`,
-    })
-    .from(persons)
-    .where(sql`${q(persons.tenantId)} = ${actor.tenantId}::uuid and ${q(persons.id)} = ${personId}::uuid`);
+  let statement = preparedPersonWithFacts.get(db);
+  if (!statement) {
+    statement = preparePersonWithFacts(db);
+    preparedPersonWithFacts.set(db, statement);
+  }
+  const [row] = await statement.execute({
+    org: actor.organisationId,
+    on: today(),
+    tenant: actor.tenantId,
+    id: personId,
+  });
   if (!row) return undefined;
   const { consentFacts, legalBasisFacts, ...person } = row;
   const parse = <T>(v: T[] | string | null): T[] =>
