@@ -31,7 +31,9 @@ export const createConsentSchema = z
   });
 
 /** The body may be left out. */
-export const revokeConsentSchema = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() }).default({});
+export const revokeConsentSchema = z
+  .strictObject({ reason: z.string().trim().min(1).max(1000).optional() })
+  .default({});
 
 export const consentSchema = z
   .object({

@@ -76,11 +76,13 @@ export const personReadQuery = z.strictObject({
   include: z.enum(["records"]).optional(),
 });
 
-export const caseActionSchema = z.strictObject({
-  reason: z.string().trim().min(1).max(1000).optional(),
-  leadCaseManagerId: z.uuid().optional(),
-  version: z.number().int().positive().optional(),
-}).default({});
+export const caseActionSchema = z
+  .strictObject({
+    reason: z.string().trim().min(1).max(1000).optional(),
+    leadCaseManagerId: z.uuid().optional(),
+    version: z.number().int().positive().optional(),
+  })
+  .default({});
 
 const category = z.enum(categories);
 

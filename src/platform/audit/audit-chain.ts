@@ -6,7 +6,8 @@ import { sql } from "drizzle-orm";
 import { type Db, queryRows } from "../db/client.js";
 
 const genesis = "0".repeat(64);
-const sealLockKey = 884422002;
+/** The advisory lock that lets one sealer run at a time. */
+export const sealLockKey = 884422002;
 const nullTenant = "00000000-0000-0000-0000-000000000000";
 
 type ChainRow = {
@@ -56,11 +57,18 @@ export function rowHash(prevHash: string, row: ChainRow): string {
   return createHash("sha256").update(prevHash).update("\n").update(canonical).digest("hex");
 }
 
-/** Seals up to `limit` committed rows; returns how many. Safe to call from several processes. */
-export async function sealPending(db: Db, limit = 5000): Promise<number> {
+/**
+ * Seals up to `limit` committed rows; returns how many. Safe to call from several processes.
+ * Gives up at once when another sealer is running, unless `wait` (then it seals after it).
+ */
+export async function sealPending(db: Db, limit = 5000, options: { wait?: boolean } = {}): Promise<number> {
   return db.transaction(async (tx) => {
-    const lock = await queryRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${sealLockKey}) as ok`);
-    if (!lock[0]?.ok) return 0;
+    if (options.wait) {
+      await tx.execute(sql`select pg_advisory_xact_lock(${sealLockKey})`);
+    } else {
+      const lock = await queryRows<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${sealLockKey}) as ok`);
+      if (!lock[0]?.ok) return 0;
+    }
     const pending = await queryRows<ChainRow>(
       tx,
       sql`select ${contentColumns} from audit_events where seq is null order by id limit ${limit}`,
@@ -96,10 +104,11 @@ export async function sealPending(db: Db, limit = 5000): Promise<number> {
   });
 }
 
+/** Seals every row committed before the call, waiting for a sealer that is running (verify, CLI). */
 export async function sealAll(db: Db): Promise<number> {
   let total = 0;
   for (;;) {
-    const n = await sealPending(db);
+    const n = await sealPending(db, 5000, { wait: true });
     total += n;
     if (n === 0) return total;
   }

@@ -164,6 +164,17 @@ export async function buildApp(
     if (policy.roles && !policy.roles.includes(actor.role)) throw new AppError("forbidden");
   });
 
+  // A route without a body schema takes no body: anything but none or `{}` is refused, not ignored
+  // (a JSON array sent to POST /auth/logout must not sign the user out).
+  app.addHook("preValidation", async (req) => {
+    const body = req.body;
+    if (req.routeOptions.schema?.body || body === undefined || body === null) return;
+    if (typeof body === "object" && !Array.isArray(body) && Object.keys(body).length === 0) return;
+    throw new AppError("validation-error", "This endpoint takes no body", {
+      errors: [{ path: "body", message: "No body expected" }],
+    });
+  });
+
   // Idempotency-Key on POST (after validation, so only well-formed requests take a key).
   app.addHook("preHandler", async (req, reply) => idempotencyPreHandler(deps.database.db, req, reply));
   app.addHook("onSend", async (req, reply, payload) => {
