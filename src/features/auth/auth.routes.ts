@@ -62,7 +62,14 @@ export async function authRoutes(app: App) {
       const keys = throttleKeys(email, req.ip);
       await assertNotThrottled(db(), keys);
       const [user] = await db().select().from(users).where(sql`${users.email} = ${email}`).limit(1);
-      const passwordOk = await verifyPassword(user?.active ? user.passwordHash : undefined, password);
+      // A deactivated user, or a user of a deactivated organisation, cannot sign in.
+      const [org] = user
+        ? await db()
+            .select({ active: organisations.active })
+            .from(organisations)
+            .where(and(eq(organisations.tenantId, user.tenantId), eq(organisations.id, user.organisationId)))
+        : [];
+      const passwordOk = await verifyPassword(user?.active && org?.active ? user.passwordHash : undefined, password);
       if (!user || !passwordOk) {
         await recordFailure(db(), keys);
         await audit(

@@ -6,7 +6,15 @@ import { auditEvents } from "../../platform/audit/audit.tables.js";
 import { type Role, roles } from "../../platform/domain.js";
 import { organisations } from "../../platform/identity/identity.tables.js";
 import { expectProblem } from "../../test/case-file-factories.js";
-import { createOrganisation, createTenant, login, tenantWithEveryRole } from "../../test/factories.js";
+import {
+  createOrganisation,
+  createTenant,
+  createUser,
+  login,
+  tenantWithEveryRole,
+  testPassword,
+  uniqueEmail,
+} from "../../test/factories.js";
 import { type Client, client, getTestApp, type TestApp } from "../../test/test-app.js";
 
 const api = "/api/v1";
@@ -298,5 +306,32 @@ describe("PATCH /organisations/:id", () => {
       { before: { type: "jobcenter", active: true }, after: { type: "employment_agency", active: false } },
     ]);
     expect(audits[0]).toMatchObject({ actorUserId: t.admin.id, subjectType: "organisation" });
+  });
+});
+
+describe("deactivated organisation", () => {
+  it("ends its users' sessions, refuses their login and takes no new users", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await createTenant(db);
+    const org = await createOrganisation(db, t.tenant.id, "welfare");
+    const member = await createUser(db, t.tenant.id, org.id, "caseworker");
+    const admin = await login(app, t.admin.email);
+    const session = await login(app, member.email);
+    expect((await session.get("/api/v1/auth/me")).statusCode).toBe(200);
+    const off = await admin.patch(`/api/v1/organisations/${org.id}`, { active: false });
+    expect(off.statusCode).toBe(200);
+    expect((await session.get("/api/v1/auth/me")).statusCode).toBe(401);
+    const again = await client(app).post("/api/v1/auth/login", { email: member.email, password: testPassword });
+    expect(again.statusCode).toBe(401);
+    const created = await admin.post("/api/v1/users", {
+      email: uniqueEmail("late"),
+      name: "Late",
+      organisationId: org.id,
+      role: "caseworker",
+      password: testPassword,
+    });
+    expect(created.statusCode).toBe(400);
+    expect(created.json().errors[0].path).toBe("organisationId");
   });
 });

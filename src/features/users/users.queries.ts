@@ -77,6 +77,11 @@ export async function assertOrganisationInTenant(db: Db, tenantId: string, organ
       errors: [{ path: "organisationId", message: "No such organisation" }],
     });
   }
+  if (!org.active) {
+    throw new AppError("validation-error", "The organisation is deactivated", {
+      errors: [{ path: "organisationId", message: "The organisation is deactivated" }],
+    });
+  }
 }
 
 export async function emailTaken(db: Db, email: string, exceptUserId?: string): Promise<boolean> {

@@ -49,6 +49,7 @@ export async function actorFromSessionToken(
       userId: users.id,
       organisationId: users.organisationId,
       organisationType: organisations.type,
+      organisationActive: organisations.active,
       role: users.role,
       name: users.name,
       email: users.email,
@@ -67,7 +68,12 @@ export async function actorFromSessionToken(
   const row = rows[0];
   if (!row) return undefined;
   const now = Date.now();
-  if (!row.active || row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + timeouts.idleMs <= now) {
+  if (
+    !row.active ||
+    !row.organisationActive ||
+    row.expiresAt.getTime() <= now ||
+    row.lastSeenAt.getTime() + timeouts.idleMs <= now
+  ) {
     await db.delete(sessions).where(eq(sessions.id, id));
     return undefined;
   }
