@@ -86,7 +86,23 @@ export async function authRoutes(app: App) {
       let secondFactor: "done" | "enrol" = "done";
       if (user.totpEnabledAt && user.totpSecret) {
         if (!totp) throw new AppError("totp-required", "Enter the six-digit code of your authenticator app");
-        if (!(await checkTotp(user.totpSecret, totp))) {
+        const step = await checkTotp(user.totpSecret, totp);
+        // Claim the step atomically: a code already used (replayed) counts as wrong.
+        const claimed =
+          step === undefined
+            ? []
+            : await db()
+                .update(users)
+                .set({ totpLastStep: step })
+                .where(
+                  and(
+                    eq(users.tenantId, user.tenantId),
+                    eq(users.id, user.id),
+                    sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`,
+                  ),
+                )
+                .returning({ id: users.id });
+        if (claimed.length === 0) {
           await recordFailure(db(), keys);
           await audit(
             db(),
@@ -256,7 +272,8 @@ export async function authRoutes(app: App) {
         .from(users)
         .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
       if (!user?.totpSecret) throw new AppError("conflict", "Start the enrolment first (POST /auth/totp/setup)");
-      if (!(await checkTotp(user.totpSecret, req.body.code))) {
+      const step = await checkTotp(user.totpSecret, req.body.code);
+      if (step === undefined) {
         throw new AppError("invalid-totp", "The code does not match. Check the time on your phone and try again.", {
           errors: [{ path: "code", message: "Wrong code" }],
         });
@@ -264,7 +281,7 @@ export async function authRoutes(app: App) {
       await db().transaction(async (tx) => {
         await tx
           .update(users)
-          .set({ totpEnabledAt: new Date(), version: sql`${users.version} + 1` })
+          .set({ totpEnabledAt: new Date(), totpLastStep: step, version: sql`${users.version} + 1` })
           .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
         await markSecondFactorDone(tx, actor.sessionId);
         await audit(tx, auditContext(req), {

@@ -475,7 +475,8 @@ describe("TOTP", () => {
     expectProblem(await c.get(`${api}/organisations`), 403, "second-factor-required");
     expect((await userRow(app, t.tenant.id, u.id)).totpEnabledAt).toBeNull();
 
-    const confirmed = await c.post(`${api}/auth/totp/confirm`, { code: await currentTotp(secret) });
+    const enrolmentCode = await currentTotp(secret);
+    const confirmed = await c.post(`${api}/auth/totp/confirm`, { code: enrolmentCode });
     expect(confirmed.statusCode, confirmed.body).toBe(200);
     expect(confirmed.json()).toMatchObject({ user: { id: u.id }, secondFactor: "done", totpEnabled: true });
     expect((await c.get(`${api}/organisations`)).statusCode).toBe(200);
@@ -508,8 +509,17 @@ describe("TOTP", () => {
       401,
       "invalid-credentials",
     );
-    const ok = await attemptLogin(app, { email: u.email, password: testPassword, totp: await currentTotp(secret) });
+    // The enrolment used this step's code: it is not accepted a second time (replay), the next step's is.
+    const replay = await attemptLogin(app, { email: u.email, password: testPassword, totp: enrolmentCode });
+    expectProblem(replay, 401, "invalid-totp");
+    const ok = await attemptLogin(app, { email: u.email, password: testPassword, totp: await currentTotp(secret, 1) });
     expect(ok.statusCode, ok.body).toBe(200);
+    const again = await attemptLogin(app, {
+      email: u.email,
+      password: testPassword,
+      totp: await currentTotp(secret, 1),
+    });
+    expectProblem(again, 401, "invalid-totp");
     expect(ok.json().secondFactor).toBe("done");
     const full = client(app, `strang_session=${ok.cookies.find((k) => k.name === "strang_session")?.value}`);
     expect((await full.get(`${api}/organisations`)).statusCode).toBe(200);

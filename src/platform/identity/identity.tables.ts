@@ -3,6 +3,7 @@
 // because sessions and the access rule need them too.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -70,6 +71,8 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     totpSecret: text("totp_secret"),
     totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last accepted TOTP time step (RFC 6238): a code is accepted only once. */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     locale: text("locale").$type<"de" | "en">().notNull().default("de"),
     active: boolean("active").notNull().default(true),
     lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
