@@ -31,15 +31,9 @@ export async function createSession(
   return { token, id };
 }
 
-/** Resolves a cookie token to its actor, or undefined when unknown, expired or idle too long. */
-export async function actorFromSessionToken(
-  db: Db,
-  token: string,
-  timeouts: SessionTimeouts,
-): Promise<Actor | undefined> {
-  if (!token || token.length > 100) return undefined;
-  const id = hashToken(token);
-  const rows = await db
+// Every request resolves its session: the statement is built once per database handle.
+function prepareSessionLookup(db: Db) {
+  return db
     .select({
       sessionId: sessions.id,
       secondFactorDone: sessions.secondFactorDone,
@@ -63,8 +57,26 @@ export async function actorFromSessionToken(
       organisations,
       and(eq(organisations.tenantId, users.tenantId), eq(organisations.id, users.organisationId)),
     )
-    .where(eq(sessions.id, id))
-    .limit(1);
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare("strang_session_actor");
+}
+const preparedSessionLookup = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+/** Resolves a cookie token to its actor, or undefined when unknown, expired or idle too long. */
+export async function actorFromSessionToken(
+  db: Db,
+  token: string,
+  timeouts: SessionTimeouts,
+): Promise<Actor | undefined> {
+  if (!token || token.length > 100) return undefined;
+  const id = hashToken(token);
+  let statement = preparedSessionLookup.get(db);
+  if (!statement) {
+    statement = prepareSessionLookup(db);
+    preparedSessionLookup.set(db, statement);
+  }
+  const rows = await statement.execute({ id });
   const row = rows[0];
   if (!row) return undefined;
   const now = Date.now();
