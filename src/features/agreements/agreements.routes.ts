@@ -105,6 +105,13 @@ export async function agreementsRoutes(app: App) {
       const actor = actorOf(req);
       const lead = req.body.leadOrganisationId ?? actor.organisationId;
       const { partnerOrganisationId } = req.body;
+      const validFrom = req.body.validFrom ?? today();
+      // Checked here too: validFrom defaults to today, after the schema's check.
+      if (req.body.validUntil && req.body.validUntil < validFrom) {
+        throw new AppError("validation-error", "The agreement would end before it starts", {
+          errors: [{ path: "validUntil", message: `Must not lie before validFrom (${validFrom})` }],
+        });
+      }
       if (lead === partnerOrganisationId) {
         throw new AppError("validation-error", "The partner must be another organisation", {
           errors: [{ path: "partnerOrganisationId", message: "Must differ from the lead organisation" }],
@@ -135,7 +142,7 @@ export async function agreementsRoutes(app: App) {
             services: req.body.services,
             acknowledgeWithinDays: req.body.acknowledgeWithinDays,
             firstAppointmentWithinDays: req.body.firstAppointmentWithinDays,
-            validFrom: req.body.validFrom ?? today(),
+            validFrom,
             validUntil: req.body.validUntil ?? null,
             createdBy: actor.userId,
           })

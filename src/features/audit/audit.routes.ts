@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, lt, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { assertCanViewAudit } from "../../platform/access/access.js";
 import { audit } from "../../platform/audit/audit.js";
@@ -8,6 +8,7 @@ import { auditActions } from "../../platform/audit/audit-events.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
 import { decodeCursor, listResponse, page } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
+import { users } from "../../platform/identity/identity.tables.js";
 
 const tags = ["audit"];
 const auditors = policy.roles("tenant_admin", "dpo");
@@ -32,6 +33,8 @@ const auditEventSchema = z
     actorUserId: z.uuid().nullable(),
     actorOrganisationId: z.uuid().nullable(),
     actorRole: z.string().nullable(),
+    actorName: z.string().nullable(),
+    actorEmail: z.string().nullable(),
     subjectType: z.string().nullable(),
     subjectId: z.string().nullable(),
     personId: z.uuid().nullable(),
@@ -79,8 +82,9 @@ export async function auditRoutes(app: App) {
       const after = decodeCursor(q.cursor, z.tuple([z.number().int()]));
       if (after) conditions.push(lt(auditEvents.id, after[0]));
       const rows = await db()
-        .select()
+        .select({ ...getTableColumns(auditEvents), actorName: users.name, actorEmail: users.email })
         .from(auditEvents)
+        .leftJoin(users, and(eq(users.tenantId, auditEvents.tenantId), eq(users.id, auditEvents.actorUserId)))
         .where(and(...conditions))
         .orderBy(desc(auditEvents.id))
         .limit(q.limit + 1);

@@ -108,7 +108,8 @@ export async function consentsRoutes(app: App) {
             .select({ id: organisations.id })
             .from(organisations)
             .where(and(eq(organisations.tenantId, actor.tenantId), inArray(organisations.id, recipients)));
-          const errors = recipients
+          // Paths index the request's list, not the de-duplicated one.
+          const errors = body.recipientOrganisationIds
             .map((id, i) => ({ id, i }))
             .filter(({ id }) => !known.some((k) => k.id === id))
             .map(({ i }) => ({ path: `recipientOrganisationIds.${i}`, message: "No such organisation" }));

@@ -10,7 +10,7 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyError, type RouteOptions } from "fastify";
+import Fastify, { type FastifyError, type FastifyReply, type RouteOptions } from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -30,7 +30,7 @@ export type Feature = (app: App) => Promise<void> | void;
 
 const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // Routes registered by plugins (API reference UI, static files) are public by construction.
-const pluginRoutePrefixes = ["/api/docs", "/assets/", "/favicon", "/robots.txt"];
+const pluginRoutePrefixes = ["/api/docs"];
 
 export const webRoot = (() => {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,6 +40,11 @@ export const webRoot = (() => {
   }
   return undefined;
 })();
+
+// The web app's entry page, read once: every route of the web app answers with it.
+const indexHtml = webRoot ? fs.readFileSync(path.join(webRoot, "index.html")) : undefined;
+const sendIndex = (reply: FastifyReply) =>
+  reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
 
 export async function buildApp(
   deps: Deps,
@@ -74,7 +79,12 @@ export async function buildApp(
 
   app.decorate("deps", deps);
   app.decorateRequest("actor", undefined);
-  app.setValidatorCompiler(validatorCompiler);
+  // Fastify hands a left-out body to the validator as null; as undefined, a body schema with a
+  // default or .optional() (e.g. POST /consents/{id}/revoke without a reason) accepts it.
+  app.setValidatorCompiler((route: Parameters<typeof validatorCompiler>[0]) => {
+    const validate = validatorCompiler(route);
+    return route.httpPart === "body" ? (data: unknown) => validate(data === null ? undefined : data) : validate;
+  });
   app.setSerializerCompiler(serializerCompiler);
 
   // Empty JSON bodies count as no body (e.g. POST /auth/logout from a generic client).
@@ -84,11 +94,13 @@ export async function buildApp(
     jsonParser(req, body as string, done);
   });
 
-  app.addHook("onRoute", (route: RouteOptions) => {
+  app.addHook("onRoute", function (route: RouteOptions) {
+    const scope = this as unknown as { publicFiles?: boolean };
     const policy = route.config?.policy as Policy | undefined;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!policy) {
-      if (pluginRoutePrefixes.some((p) => route.url.startsWith(p)) || route.url === "/*") {
+      // The web app's static files (registered in a scope marked publicFiles) and plugin routes.
+      if (scope.publicFiles || pluginRoutePrefixes.some((p) => route.url.startsWith(p)) || route.url === "/*") {
         route.config = { ...route.config, policy: { kind: "public" } };
         return;
       }
@@ -195,7 +207,7 @@ export async function buildApp(
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split("?")[0] ?? "/";
     if (webRoot && req.method === "GET" && !url.startsWith("/api/") && !path.extname(url)) {
-      return reply.type("text/html").sendFile("index.html", webRoot);
+      return sendIndex(reply);
     }
     reply
       .code(404)
@@ -212,21 +224,24 @@ export async function buildApp(
   }
 
   if (webRoot) {
-    await app.register(fastifyStatic, {
-      root: webRoot,
-      wildcard: false,
-      index: false,
-      // Hashed assets never change; index.html always revalidates.
-      setHeaders: (res, file) => {
-        res.header(
-          "cache-control",
-          file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
-        );
-      },
+    await app.register(async (files) => {
+      files.decorate("publicFiles", true);
+      await files.register(fastifyStatic, {
+        root: webRoot,
+        wildcard: false,
+        index: false,
+        // index.html is served by "/" and the fallback of the web app's routes (no cache headers of its own).
+        globIgnore: ["index.html"],
+        // Hashed assets never change; index.html always revalidates.
+        setHeaders: (res, file) => {
+          res.header(
+            "cache-control",
+            file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+          );
+        },
+      });
     });
-    app.get("/", { config: { policy: { kind: "public" } }, schema: { hide: true } }, (_req, reply) =>
-      reply.type("text/html").sendFile("index.html", webRoot as string),
-    );
+    app.get("/", { config: { policy: { kind: "public" } }, schema: { hide: true } }, (_req, reply) => sendIndex(reply));
   }
 
   return Object.assign(app, { registeredRoutes });

@@ -9,12 +9,19 @@ import { tenantWithEveryRole } from "../../test/factories.js";
 import { type Client, getTestApp, type TestApp } from "../../test/test-app.js";
 import { type Db, queryRows } from "../db/client.js";
 import type { Role } from "../domain.js";
-import { buildApp, type RegisteredRoute } from "./app.js";
+import { buildApp, type RegisteredRoute, webRoot } from "./app.js";
 import { policy } from "./policy.js";
 
 const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** The only routes anybody may call without signing in. Adding one is a decision: add it here. */
-const publicRoutes = ["GET /api/openapi.json", "GET /health", "GET /ready", "POST /api/v1/auth/login"];
+const publicRoutes = [
+  "GET /api/openapi.json",
+  "GET /health",
+  "GET /ready",
+  "POST /api/v1/auth/login",
+  // The web app's entry page, when the web app is built.
+  ...(webRoot ? ["GET /"] : []),
+];
 /** Routes whose path parameters are not ids. */
 const nonIdParams = new Set(["list", "language"]);
 

@@ -10,7 +10,8 @@ import { ForbiddenPage, NotFoundPage } from "./status-pages";
 
 export type Search = Record<string, unknown>;
 export const text = (v: unknown, max = 200) => (typeof v === "string" && v.trim() !== "" ? v.slice(0, max) : undefined);
-export const oneOf = <T extends string>(list: readonly T[], v: unknown) => (list.includes(v as T) ? (v as T) : undefined);
+export const oneOf = <T extends string>(list: readonly T[], v: unknown) =>
+  list.includes(v as T) ? (v as T) : undefined;
 export const flag = (v: unknown) => (v === true || v === "true" || v === "1" ? true : undefined);
 
 export function guarded(check: (a: Abilities) => boolean, Page: ComponentType) {

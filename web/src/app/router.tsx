@@ -13,7 +13,6 @@ import { type OrganisationType, organisationTypes, type Role, roles } from "./do
 import { enableHeadingFocus, PageLoader } from "./page";
 import { appRoute, flag, guarded, oneOf, rootRoute, type Search, text } from "./route-base";
 
-
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: "/login",
@@ -57,7 +56,6 @@ const feedbackRoute = createRoute({
   }),
   component: lazyRouteComponent(() => import("../features/accessibility/accessibility-pages"), "FeedbackPage"),
 });
-
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: HomePage });
 

@@ -1,0 +1,41 @@
+// Shared pieces of the list pages: a filter bar, the result count for screen readers, "load more".
+import { Button, Group, Paper, Text } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+export function FilterBar({ children, label }: { children: ReactNode; label: string }) {
+  return (
+    <Paper withBorder p="md" radius="md" mb="md" role="search" aria-label={label}>
+      <Group align="flex-end" gap="md" wrap="wrap">
+        {children}
+      </Group>
+    </Paper>
+  );
+}
+
+export function ListFooter({
+  count,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+}: {
+  count: number;
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="space-between" mt="md" gap="md">
+      <Text size="sm" c="dimmed" role="status" aria-live="polite">
+        {t("list.showing", { count })}
+        {hasMore ? ` ${t("list.more")}` : ""}
+      </Text>
+      {hasMore ? (
+        <Button variant="default" onClick={onLoadMore} loading={loadingMore}>
+          {t("actions.loadMore")}
+        </Button>
+      ) : null}
+    </Group>
+  );
+}

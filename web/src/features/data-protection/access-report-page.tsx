@@ -1,0 +1,4 @@
+// Work in progress.
+export function AccessReportPage() {
+  return null;
+}

@@ -1,0 +1,78 @@
+const de = {
+  list: {
+    title: "Organisationen",
+    titleDirectory: "Verzeichnis der Organisationen",
+    intro: "Behörden, Träger und Initiativen, die in der Kommune zusammenarbeiten.",
+    create: "Organisation anlegen",
+    search: "Suche nach Namen",
+    type: "Art",
+    name: "Name",
+    contact: "Kontakt",
+    status: "Status",
+    empty: "Keine Organisation entspricht den Filtern.",
+    caption: "Organisationen, alphabetisch sortiert",
+    edit: "{{name}} bearbeiten",
+  },
+  form: {
+    createTitle: "Organisation anlegen",
+    editTitle: "Organisation bearbeiten",
+    name: "Name",
+    nameDescription: "Vollständiger Name, wie er in Verweisungen erscheinen soll",
+    type: "Art der Organisation",
+    typeDescription:
+      "Die Art bestimmt, welche Schutzregeln für die Daten gelten, die diese Organisation erfasst (z. B. Schule, Jugendamt, Beratungsstellen).",
+    chooseType: "Bitte wählen",
+    email: "E-Mail-Adresse",
+    phone: "Telefon",
+    address: "Anschrift",
+    active: "Organisation ist aktiv",
+    activeDescription:
+      "Deaktivierte Organisationen bleiben im Verzeichnis sichtbar, erhalten aber keine neuen Verweisungen.",
+    contactLegend: "Kontakt",
+    created: "Die Organisation „{{name}}“ wurde angelegt.",
+    saved: "Die Änderungen an „{{name}}“ wurden gespeichert.",
+    version: "Version {{version}}, zuletzt geändert am {{date}}",
+    users: "Benutzerkonten dieser Organisation",
+  },
+};
+
+export type OrganisationStrings = typeof de;
+
+const en: OrganisationStrings = {
+  list: {
+    title: "Organisations",
+    titleDirectory: "Directory of organisations",
+    intro: "Authorities, providers and initiatives working together in the municipality.",
+    create: "Add organisation",
+    search: "Search by name",
+    type: "Type",
+    name: "Name",
+    contact: "Contact",
+    status: "Status",
+    empty: "No organisation matches the filters.",
+    caption: "Organisations, sorted alphabetically",
+    edit: "Edit {{name}}",
+  },
+  form: {
+    createTitle: "Add organisation",
+    editTitle: "Edit organisation",
+    name: "Name",
+    nameDescription: "Full name as it should appear in referrals",
+    type: "Type of organisation",
+    typeDescription:
+      "The type determines which protection rules apply to the data this organisation records (e.g. school, youth office, counselling services).",
+    chooseType: "Please choose",
+    email: "E-mail address",
+    phone: "Phone",
+    address: "Address",
+    active: "Organisation is active",
+    activeDescription: "Deactivated organisations remain in the directory but receive no new referrals.",
+    contactLegend: "Contact",
+    created: "The organisation “{{name}}” has been added.",
+    saved: "The changes to “{{name}}” have been saved.",
+    version: "Version {{version}}, last changed on {{date}}",
+    users: "User accounts of this organisation",
+  },
+};
+
+export const organisationStrings = { de, en };

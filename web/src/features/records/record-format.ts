@@ -1,0 +1,90 @@
+// Record data as people read it: code-list labels instead of codes, organisation and country
+// names instead of ids, dates in the interface language.
+import { useQuery } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
+import { useOrganisationNames } from "../organisations/organisations.api";
+import { formatPartial } from "../persons/partial-dates";
+import { useCountries } from "../persons/reference.api";
+import { type FieldSpec, recordFields } from "./record-fields";
+import { type RecordItem, recordKindsQuery, useCodeLists } from "./records.api";
+import { useRecordStrings } from "./records.i18n";
+
+export type RecordFormatter = ReturnType<typeof useRecordFormat>;
+
+export function useRecordFormat() {
+  const t = useRecordStrings();
+  const kinds = useQuery(recordKindsQuery);
+  const { lists } = useCodeLists();
+  const organisations = useOrganisationNames();
+  const countries = useCountries();
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === "en" ? "en" : "de";
+
+  const kindLabel = useCallback(
+    (kind: string) => {
+      const info = kinds.data?.find((k) => k.kind === kind);
+      return info ? info.label[language] : kind;
+    },
+    [kinds.data, language],
+  );
+
+  const codeLabel = useCallback(
+    (list: string, code: string) => {
+      const entry = lists.get(list)?.find((e) => e.code === code);
+      return entry ? entry.label[language] : code;
+    },
+    [lists, language],
+  );
+
+  const value = useCallback(
+    (kind: string, spec: FieldSpec, raw: unknown): string | null => {
+      if (raw === undefined || raw === null || raw === "") return null;
+      switch (spec.type) {
+        case "code":
+          return codeLabel(spec.list, String(raw));
+        case "enum":
+          return t(`value.${kind}.${spec.name}.${String(raw)}` as never, { defaultValue: String(raw) });
+        case "boolean":
+          return raw ? t("yes") : t("no");
+        case "fullDate":
+        case "partialDate":
+          return formatPartial(String(raw), language, "");
+        case "organisation":
+          return organisations.get(String(raw)) ?? String(raw);
+        case "country":
+          return countries.name(String(raw));
+        default:
+          return String(raw);
+      }
+    },
+    [codeLabel, t, language, organisations, countries],
+  );
+
+  /** The record's filled-in fields as label/value pairs, in the kind's field order. */
+  const entries = useCallback(
+    (record: Pick<RecordItem, "kind" | "data">) =>
+      (recordFields[record.kind] ?? [])
+        .map((spec) => ({
+          name: spec.name,
+          label: t(`field.${spec.name}` as never),
+          value: value(record.kind, spec, record.data[spec.name]),
+        }))
+        .filter((e): e is { name: string; label: string; value: string } => e.value !== null),
+    [t, value],
+  );
+
+  /** One line for lists and the timeline. */
+  const summary = useCallback(
+    (record: Pick<RecordItem, "kind" | "data">) =>
+      entries(record)
+        .filter((e) => e.name !== "text")
+        .map((e) => (["validUntil", "since", "startOn", "from"].includes(e.name) ? `${e.label} ${e.value}` : e.value))
+        .join(" · ") || truncate(String(record.data.text ?? ""), 140),
+    [entries],
+  );
+
+  return { kindLabel, codeLabel, value, entries, summary, language };
+}
+
+const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

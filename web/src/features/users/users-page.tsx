@@ -1,0 +1,162 @@
+// User accounts: all of the tenant for its admin, the own organisation's for an org admin.
+import { Anchor, Button, NativeSelect, Paper, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { useDebouncedCallback } from "@mantine/hooks";
+import { IconPlus, IconSearch } from "@tabler/icons-react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type Role, roles } from "../../app/domain";
+import { useFormat } from "../../app/format";
+import { FilterBar, ListFooter } from "../../app/list-parts";
+import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { StatusBadge } from "../../app/status-badge";
+import { useMe } from "../auth/auth.api";
+import { allOrganisationsQuery } from "../organisations/organisations.api";
+import { usersQuery } from "./users.api";
+
+const route = getRouteApi("/_app/users");
+
+export function UsersPage() {
+  const { t } = useTranslation("users");
+  const { t: tc } = useTranslation();
+  const { t: tv } = useTranslation("vocabulary");
+  const fmt = useFormat();
+  const me = useMe();
+  const all = me.abilities.manageUsersOf === "all";
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const [q, setQ] = useState(search.q ?? "");
+  const pushQ = useDebouncedCallback((value: string) => {
+    void navigate({ search: (s) => ({ ...s, q: value.trim() || undefined }), replace: true });
+  }, 300);
+  const organisations = useQuery(allOrganisationsQuery);
+  const orgName = new Map((organisations.data ?? []).map((o) => [o.id, o.name]));
+  const query = useInfiniteQuery(
+    usersQuery({ q: search.q, role: search.role, organisationId: all ? search.organisationId : undefined }),
+  );
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const columns = all ? 5 : 4;
+
+  return (
+    <>
+      <PageHeader
+        title={t("list.title")}
+        description={all ? t("list.intro") : t("list.introOwn", { organisation: me.organisation.name })}
+        actions={
+          me.abilities.assignableRoles.length > 0 ? (
+            <Button component={Link} to="/users/new" leftSection={<IconPlus size={18} aria-hidden="true" />}>
+              {t("list.create")}
+            </Button>
+          ) : null
+        }
+      />
+      <FilterBar label={tc("filters.label")}>
+        <TextInput
+          label={t("list.search")}
+          type="search"
+          value={q}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            pushQ(e.currentTarget.value);
+          }}
+          leftSection={<IconSearch size={16} aria-hidden="true" />}
+          w={{ base: "100%", sm: 280 }}
+        />
+        {all ? (
+          <NativeSelect
+            label={t("list.organisation")}
+            value={search.organisationId ?? ""}
+            onChange={(e) =>
+              void navigate({
+                search: (s) => ({ ...s, organisationId: e.currentTarget.value || undefined }),
+                replace: true,
+              })
+            }
+            data={[
+              { value: "", label: tc("filters.all") },
+              ...(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name })),
+            ]}
+            w={{ base: "100%", sm: 320 }}
+          />
+        ) : null}
+        <NativeSelect
+          label={t("list.role")}
+          value={search.role ?? ""}
+          onChange={(e) =>
+            void navigate({
+              search: (s) => ({ ...s, role: (e.currentTarget.value || undefined) as Role | undefined }),
+              replace: true,
+            })
+          }
+          data={[{ value: "", label: tc("filters.all") }, ...roles.map((r) => ({ value: r, label: tv(`role.${r}`) }))]}
+          w={{ base: "100%", sm: 260 }}
+        />
+      </FilterBar>
+      <ProblemAlert error={query.error} />
+      {query.isPending ? (
+        <PageLoader />
+      ) : (
+        <Paper withBorder radius="md" pos="relative" style={{ overflowX: "auto" }}>
+          <Table className="data-table" data-testid="users-table">
+            <Table.Caption style={{ captionSide: "top" }}>
+              <VisuallyHidden>{t("list.caption")}</VisuallyHidden>
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("list.name")}</Table.Th>
+                <Table.Th scope="col">{t("list.role")}</Table.Th>
+                {all ? <Table.Th scope="col">{t("list.organisation")}</Table.Th> : null}
+                <Table.Th scope="col">{t("list.lastLogin")}</Table.Th>
+                <Table.Th scope="col">{t("list.status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.length === 0 ? (
+                <Table.Tr>
+                  <Table.Td colSpan={columns}>
+                    <Text py="md" c="dimmed">
+                      {t("list.empty")}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ) : (
+                items.map((u) => (
+                  <Table.Tr key={u.id}>
+                    <Table.Th scope="row" fw={600}>
+                      <Anchor renderRoot={(props) => <Link {...props} to="/users/$userId" params={{ userId: u.id }} />}>
+                        {u.name}
+                      </Anchor>
+                      <Text size="sm" c="dimmed" fw={400} style={{ wordBreak: "break-all" }}>
+                        {u.email}
+                      </Text>
+                    </Table.Th>
+                    <Table.Td>{tv(`role.${u.role}`)}</Table.Td>
+                    {all ? <Table.Td>{orgName.get(u.organisationId) ?? tc("status.none")}</Table.Td> : null}
+                    <Table.Td>{u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : t("list.never")}</Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      <StatusBadge tone={u.active ? "success" : "neutral"}>
+                        {u.active ? tc("status.active") : tc("status.inactive")}
+                      </StatusBadge>
+                      <Text size="xs" c="dimmed" mt={4}>
+                        {t("list.twoFactor")}: {u.totpEnabled ? t("list.twoFactorOn") : t("list.twoFactorOff")}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))
+              )}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      {query.data ? (
+        <ListFooter
+          count={items.length}
+          hasMore={query.hasNextPage}
+          loadingMore={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+        />
+      ) : null}
+    </>
+  );
+}
