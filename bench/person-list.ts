@@ -13,7 +13,9 @@ async function measure(url: string, cookie: string, requests: number) {
   let seen = 0;
   for (let i = 0; i < requests; i += 1) {
     const t0 = performance.now();
-    const r = await fetch(`${url}/api/v1/persons?limit=50${cursor ? `&cursor=${cursor}` : ""}`, { headers: { cookie } });
+    const r = await fetch(`${url}/api/v1/persons?limit=50${cursor ? `&cursor=${cursor}` : ""}`, {
+      headers: { cookie },
+    });
     const body = (await r.json()) as { items: unknown[]; nextCursor: string | null };
     times.push(performance.now() - t0);
     if (!r.ok) throw new Error(`list failed: ${r.status}`);
@@ -24,7 +26,10 @@ async function measure(url: string, cookie: string, requests: number) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), perPage: seen / requests };
 }
 
-export async function personList(kind: "postgres" | "pglite", options: { persons: number; requests: number; port: number }) {
+export async function personList(
+  kind: "postgres" | "pglite",
+  options: { persons: number; requests: number; port: number },
+) {
   const db = await freshDatabase(kind, "m_tier");
   try {
     await cli(["seed", "--demo"], { ...db.env, STRANG_DEMO: "0" });

@@ -35,7 +35,9 @@ if (!values.only || values.only === "person-list") {
     });
     for (const r of runs) {
       const verdict = kind === "postgres" ? (r.met ? "met" : "NOT met") : "reference";
-      lines.push(`${r.name}: p50 ${fmt(r.p50, 1)} ms, p95 ${fmt(r.p95, 1)} ms (${fmt(r.perPage, 1)} per page) — target ${r.target}: ${verdict}`);
+      lines.push(
+        `${r.name}: p50 ${fmt(r.p50, 1)} ms, p95 ${fmt(r.p95, 1)} ms (${fmt(r.perPage, 1)} per page) — target ${r.target}: ${verdict}`,
+      );
       process.stdout.write(`${lines[lines.length - 1]}\n`);
     }
   }

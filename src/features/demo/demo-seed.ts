@@ -1,12 +1,10 @@
 // The fictional municipality "Musterstadt": organisations of every type, users of every role.
 
-import { eq } from "drizzle-orm";
 import { audit } from "../../platform/audit/audit.js";
 import { hashPassword } from "../../platform/auth/passwords.js";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganisationType, Role } from "../../platform/domain.js";
 import { organisations, tenants, users } from "../../platform/identity/identity.tables.js";
-import { agreements } from "../agreements/agreements.tables.js";
 import { generatePersons } from "./person-generator.js";
 
 export const demoPassword = "Musterstadt-2026";

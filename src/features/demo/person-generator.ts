@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import { type OrganisationType, protectedProvenanceTypes } from "../../platform/domain.js";
-import { categories } from "../../platform/domain-categories.js";
 import { organisations, users } from "../../platform/identity/identity.tables.js";
 import { consents } from "../consents/consents.tables.js";
 import { householdMembers, households } from "../households/households.tables.js";
