@@ -150,17 +150,21 @@ export async function readEverything(c: Client, personId: string) {
     timeline: `${api}/persons/${personId}/timeline?limit=200`,
     documents: `${api}/persons/${personId}/documents`,
   };
-  const [person, records, timeline, documents] = await Promise.all(Object.values(urls).map((u) => c.get(u)));
+  // One after the other, so that the audit rows come in this order.
+  const person = await c.get(urls.person);
+  const records = await c.get(urls.records);
+  const timeline = await c.get(urls.timeline);
+  const documents = await c.get(urls.documents);
   const all = { person, records, timeline, documents };
-  for (const [name, res] of Object.entries(all)) expect(res?.statusCode, `${name}: ${res?.body}`).toBe(200);
-  const p = person?.json();
+  for (const [name, res] of Object.entries(all)) expect(res.statusCode, `${name}: ${res.body}`).toBe(200);
+  const p = person.json();
   return {
     person: p,
     recordIds: (p.records as { id: string }[]).map((r) => r.id),
     recordCategories: [...new Set((p.records as { category: string }[]).map((r) => r.category))].sort(),
-    listedRecordIds: (records?.json().items as { id: string }[]).map((r) => r.id),
-    timelineIds: (timeline?.json().items as { id: string }[]).map((e) => e.id),
-    documentIds: (documents?.json().items as { id: string }[]).map((d) => d.id),
-    text: [person, records, timeline, documents].map((r) => r?.body ?? "").join("\n"),
+    listedRecordIds: (records.json().items as { id: string }[]).map((r) => r.id),
+    timelineIds: (timeline.json().items as { id: string }[]).map((e) => e.id),
+    documentIds: (documents.json().items as { id: string }[]).map((d) => d.id),
+    text: [person, records, timeline, documents].map((r) => r.body).join("\n"),
   };
 }

@@ -66,7 +66,7 @@ export async function consentsRoutes(app: App) {
     async (req) => {
       const actor = actorOf(req);
       const access = await personAccessOrThrow(db(), actor, req.params.id);
-      if (!access.canManageConsents && access.consentIds.length === 0) return { items: [], nextCursor: null };
+      if (!access.canReadAllConsents && access.consentIds.length === 0) return { items: [], nextCursor: null };
       const rows = await db()
         .select()
         .from(consents)
@@ -74,7 +74,7 @@ export async function consentsRoutes(app: App) {
           and(
             eq(consents.tenantId, actor.tenantId),
             eq(consents.personId, req.params.id),
-            access.canManageConsents ? undefined : inArray(consents.id, access.consentIds),
+            access.canReadAllConsents ? undefined : inArray(consents.id, access.consentIds),
           ),
         )
         .orderBy(desc(consents.createdAt));
@@ -177,7 +177,7 @@ export async function consentsRoutes(app: App) {
     const access = await personAccessOrThrow(dbx, actor, row.personId).catch(() => {
       throw new AppError("not-found", "Consent not found");
     });
-    if (!access.canManageConsents && !access.consentIds.includes(row.id))
+    if (!access.canReadAllConsents && !access.consentIds.includes(row.id))
       throw new AppError("not-found", "Consent not found");
     return { row, access };
   };

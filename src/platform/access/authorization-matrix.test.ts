@@ -179,7 +179,16 @@ async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
         validFrom: "2020-01-01",
       });
       expect(lb.statusCode, lb.body).toBe(201);
-      ids.legalBasis = lb.json().id;
+      // The routes on one legal basis act on a second one (of the school): the tenant admin's
+      // revocation succeeds and must not end the partner's access halfway through the matrix.
+      const spare = await admin.post("/api/v1/legal-bases", {
+        organisationId: school.id,
+        categories: ["school"],
+        citation: "§ 98 SchulG (test)",
+        validFrom: "2020-01-01",
+      });
+      expect(spare.statusCode, spare.body).toBe(201);
+      ids.legalBasis = spare.json().id;
       break;
     }
     case "none":

@@ -54,6 +54,8 @@ export type PersonAccess = {
   canManageCase: boolean;
   /** Record and revoke the person's consents: the lead's case managers, or the registrar while there is no lead. */
   canManageConsents: boolean;
+  /** See all of the person's consents: the lead organisation, or the registrar while there is no lead. */
+  canReadAllConsents: boolean;
   /** Ids of the consents that reach the actor's organisation now. */
   consentIds: string[];
 };
@@ -247,6 +249,7 @@ export function decidePersonAccess(actor: Actor, person: PersonAccessFacts): Per
     canManageCase: actor.role === "case_manager" && (isLeadOrganisation || person.leadOrganisationId === null),
     canManageConsents:
       (isLeadOrganisation && actor.role === "case_manager") || (isRegistrar && person.leadOrganisationId === null),
+    canReadAllConsents: isLeadOrganisation || (isRegistrar && person.leadOrganisationId === null),
     consentIds: person.consents.map((c) => c.id),
   };
 }

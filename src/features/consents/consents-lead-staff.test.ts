@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { createOrganisation, createTenant, createUser, login } from "../../test/factories.js";
+import { getTestApp } from "../../test/test-app.js";
+
+describe("consents and the lead organisation's staff", () => {
+  it("a caseworker of the lead organisation sees every consent of the person but records and revokes none", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await createTenant(db);
+    const jobcenter = await createOrganisation(db, t.tenant.id, "jobcenter");
+    const cm = await login(app, (await createUser(db, t.tenant.id, t.organisation.id, "case_manager")).email);
+    const colleague = await login(app, (await createUser(db, t.tenant.id, t.organisation.id, "caseworker")).email);
+    const person = (await cm.post("/api/v1/persons", { givenNames: "Lina", familyName: "Haddad" })).json();
+    const body = {
+      recipientOrganisationIds: [jobcenter.id],
+      categories: ["work"],
+      purpose: "Arbeit",
+      validFrom: "2025-01-01",
+      method: "signed_form",
+    };
+    const consent = (await cm.post(`/api/v1/persons/${person.id}/consents`, body)).json();
+
+    const list = await colleague.get(`/api/v1/persons/${person.id}/consents`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((c: { id: string }) => c.id)).toEqual([consent.id]);
+    expect((await colleague.get(`/api/v1/consents/${consent.id}`)).statusCode).toBe(200);
+
+    expect((await colleague.post(`/api/v1/persons/${person.id}/consents`, body)).statusCode).toBe(403);
+    expect((await colleague.post(`/api/v1/consents/${consent.id}/revoke`, { reason: "no" })).statusCode).toBe(403);
+    expect((await cm.get(`/api/v1/consents/${consent.id}`)).json().status).toBe("active");
+  });
+});
