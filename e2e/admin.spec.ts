@@ -48,7 +48,14 @@ test("tenant admin creates an organisation and a user, who then signs in", async
   await expect(page.getByRole("banner")).toContainText("Musterstadt");
   await expect(page.getByRole("banner")).toContainText("Kommunales Integrationszentrum Musterstadt");
   const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
-  await expect(nav.getByRole("link")).toHaveText(["Übersicht", "Organisationen", "Benutzerkonten", "Protokoll"]);
+  await expect(nav.getByRole("link")).toHaveText([
+    "Übersicht",
+    "Organisationen",
+    "Benutzerkonten",
+    "Protokoll",
+    "Rechtsgrundlagen",
+    "Kooperationen",
+  ]);
 
   // Organisations: list, search, type filter.
   await nav.getByRole("link", { name: "Organisationen" }).click();
@@ -194,6 +201,7 @@ test("tenant admin creates an organisation and a user, who then signs in", async
   await expect(page.getByRole("main")).toContainText(orgName);
   await expect(page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link")).toHaveText([
     "Übersicht",
+    "Personen",
     "Organisationen",
   ]);
   await page.goto("/users");
@@ -206,7 +214,13 @@ test("the data-protection officer sees the audit log but cannot manage users", a
   await signIn(page, accounts.dpo, demoPassword);
   await expect(page.locator("h1")).toHaveText("Willkommen, Stefan Richter");
   const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
-  await expect(nav.getByRole("link")).toHaveText(["Übersicht", "Organisationen", "Protokoll"]);
+  await expect(nav.getByRole("link")).toHaveText([
+    "Übersicht",
+    "Organisationen",
+    "Protokoll",
+    "Datenschutz",
+    "Rechtsgrundlagen",
+  ]);
   await nav.getByRole("link", { name: "Protokoll" }).click();
   await checkPage(page, "audit-dpo", "Protokoll");
   await page.goto("/organisations");

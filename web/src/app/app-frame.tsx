@@ -3,6 +3,7 @@
 import { Avatar, Burger, Menu, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
+  IconAddressBook,
   IconBuildingCommunity,
   IconChevronDown,
   IconHome,
@@ -16,6 +17,7 @@ import { Link, useNavigate, useRouterState } from "@tanstack/react-router";
 import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { type Me, useSession, useSignOut } from "../features/auth/auth.api";
+import { DataProtectionNavItems } from "../features/data-protection/data-protection-nav";
 import { Brand, LanguageItems, LanguageMenu, mainId, SiteFooter, SkipLink, useLanguage } from "./frame-parts";
 import { applyLanguage } from "./i18n";
 import { useChangeLanguage } from "./language";
@@ -92,6 +94,14 @@ function MainNavigation({ me }: { me: Me }) {
           {t("nav.home")}
         </Link>
       </li>
+      {a.workWithPersons ? (
+        <li>
+          <Link to="/persons" className="nav-link">
+            <IconAddressBook size={20} aria-hidden="true" />
+            {t("nav.persons")}
+          </Link>
+        </li>
+      ) : null}
       <li>
         <Link to="/organisations" className="nav-link">
           <IconBuildingCommunity size={20} aria-hidden="true" />
@@ -114,6 +124,7 @@ function MainNavigation({ me }: { me: Me }) {
           </Link>
         </li>
       ) : null}
+      <DataProtectionNavItems abilities={a} />
     </ul>
   );
 }

@@ -8,6 +8,7 @@ const de = {
   nav: {
     label: "Hauptnavigation",
     home: "Übersicht",
+    persons: "Personen",
     organisations: "Organisationen",
     users: "Benutzerkonten",
     audit: "Protokoll",
@@ -111,6 +112,7 @@ const en: Common = {
   nav: {
     label: "Main navigation",
     home: "Overview",
+    persons: "Persons",
     organisations: "Organisations",
     users: "User accounts",
     audit: "Audit log",

@@ -127,10 +127,11 @@ const auditRoute = createRoute({
   path: "/audit",
   validateSearch: (
     s: Search,
-  ): { action?: string; userId?: string; organisationId?: string; from?: string; to?: string } => ({
+  ): { action?: string; userId?: string; organisationId?: string; personId?: string; from?: string; to?: string } => ({
     action: text(s.action, 60),
     userId: text(s.userId, 40),
     organisationId: text(s.organisationId, 40),
+    personId: text(s.personId, 40),
     from: text(s.from, 10),
     to: text(s.to, 10),
   }),

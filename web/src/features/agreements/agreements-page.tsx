@@ -1,4 +1,324 @@
-// Work in progress.
+// Cooperation agreements for the tenant admin: the list, and a new agreement with a partner
+// (services, deadlines in working days, validity).
+import {
+  Button,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  TagsInput,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { IconPlus } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../app/format";
+import { focusFirstInvalid, serverFieldErrors } from "../../app/forms";
+import { notifySuccess } from "../../app/notify";
+import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { StatusBadge } from "../../app/status-badge";
+import { useMe } from "../auth/auth.api";
+import { isoDate } from "../consents/consent-parts";
+import { allOrganisationsQuery, type Organisation } from "../organisations/organisations.api";
+import { agreementsApi, agreementsQuery } from "./agreements.api";
+import { useAgreementStrings } from "./agreements.i18n";
+
 export function AgreementsPage() {
-  return null;
+  const t = useAgreementStrings();
+  const { t: tc } = useTranslation();
+  const fmt = useFormat();
+  const me = useMe();
+  const list = useQuery(agreementsQuery);
+  const organisations = useQuery(allOrganisationsQuery);
+  const names = new Map((organisations.data ?? []).map((o) => [o.id, o.name]));
+  const [formOpen, setFormOpen] = useState(false);
+  const items = list.data?.items ?? [];
+  const name = (id: string) => names.get(id) ?? tc("status.none");
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("intro")}
+        actions={
+          me.abilities.manageAgreements && !formOpen ? (
+            <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setFormOpen(true)}>
+              {t("create")}
+            </Button>
+          ) : null
+        }
+      />
+      {formOpen ? (
+        <AgreementForm
+          organisations={organisations.data ?? []}
+          leadName={me.organisation.name}
+          leadId={me.organisation.id}
+          onClose={() => setFormOpen(false)}
+        />
+      ) : null}
+      <ProblemAlert error={list.error} />
+      {list.isPending ? (
+        <PageLoader />
+      ) : (
+        <Paper withBorder radius="md" style={{ overflowX: "auto" }}>
+          <Table className="data-table" data-testid="agreements-table">
+            <Table.Caption style={{ captionSide: "top" }}>
+              <VisuallyHidden>{t("caption")}</VisuallyHidden>
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("partner")}</Table.Th>
+                <Table.Th scope="col">{t("services")}</Table.Th>
+                <Table.Th scope="col">{t("deadlines")}</Table.Th>
+                <Table.Th scope="col">{t("validity")}</Table.Th>
+                <Table.Th scope="col">{t("status")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.length === 0 ? (
+                <Table.Tr>
+                  <Table.Td colSpan={5}>
+                    <Text py="md" c="dimmed">
+                      {t("empty")}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ) : (
+                items.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Th scope="row" style={{ whiteSpace: "normal", verticalAlign: "top" }}>
+                      <Text size="sm" fw={650}>
+                        {name(a.partnerOrganisationId)}
+                      </Text>
+                      <Text size="xs" c="dimmed" fw={400}>
+                        {t("lead")}: {name(a.leadOrganisationId)}
+                      </Text>
+                    </Table.Th>
+                    <Table.Td style={{ verticalAlign: "top" }}>
+                      {a.services.length > 0 ? (
+                        <Group gap={6}>
+                          {a.services.map((s) => (
+                            <StatusBadge key={s} tone="neutral">
+                              {s}
+                            </StatusBadge>
+                          ))}
+                        </Group>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          {t("allServices")}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td style={{ verticalAlign: "top" }}>
+                      <Text size="sm">{t("acknowledge", { count: a.acknowledgeWithinDays })}</Text>
+                      <Text size="sm">{t("firstAppointment", { count: a.firstAppointmentWithinDays })}</Text>
+                    </Table.Td>
+                    <Table.Td style={{ verticalAlign: "top", whiteSpace: "nowrap" }}>
+                      {a.validUntil
+                        ? t("fromUntil", { from: fmt.date(a.validFrom), until: fmt.date(a.validUntil) })
+                        : t("from", { from: fmt.date(a.validFrom) })}
+                    </Table.Td>
+                    <Table.Td style={{ verticalAlign: "top" }}>
+                      <StatusBadge tone={a.active ? "success" : "neutral"}>
+                        {a.active ? t("active") : t("inactive")}
+                      </StatusBadge>
+                    </Table.Td>
+                  </Table.Tr>
+                ))
+              )}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+    </>
+  );
+}
+
+type Values = {
+  partnerOrganisationId: string;
+  services: string[];
+  acknowledgeWithinDays: number | string;
+  firstAppointmentWithinDays: number | string;
+  validFrom: string;
+  validUntil: string;
+};
+const fields = [
+  "partnerOrganisationId",
+  "services",
+  "acknowledgeWithinDays",
+  "firstAppointmentWithinDays",
+  "validFrom",
+  "validUntil",
+] as const;
+
+function AgreementForm({
+  organisations,
+  leadId,
+  leadName,
+  onClose,
+}: {
+  organisations: Organisation[];
+  leadId: string;
+  leadName: string;
+  onClose: () => void;
+}) {
+  const t = useAgreementStrings();
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const whole = (min: number, max: number) => (v: number | string) =>
+    typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? null : t("form.range", { min, max });
+  const form = useForm<Values>({
+    initialValues: {
+      partnerOrganisationId: "",
+      services: [],
+      acknowledgeWithinDays: 3,
+      firstAppointmentWithinDays: 10,
+      validFrom: "",
+      validUntil: "",
+    },
+    validate: {
+      partnerOrganisationId: (v) => (v ? null : tc("validation.select")),
+      acknowledgeWithinDays: whole(0, 60),
+      firstAppointmentWithinDays: whole(0, 120),
+      validFrom: (v) => (!v || isoDate.test(v) ? null : tc("validation.invalid")),
+      validUntil: (v, all) =>
+        !v
+          ? null
+          : !isoDate.test(v)
+            ? tc("validation.invalid")
+            : all.validFrom && v < all.validFrom
+              ? t("form.untilBeforeFrom")
+              : null,
+    },
+  });
+  const create = useMutation({
+    mutationFn: (v: Values) =>
+      agreementsApi.create({
+        partnerOrganisationId: v.partnerOrganisationId,
+        services: v.services.map((s) => s.trim()).filter(Boolean),
+        acknowledgeWithinDays: Number(v.acknowledgeWithinDays),
+        firstAppointmentWithinDays: Number(v.firstAppointmentWithinDays),
+        ...(v.validFrom ? { validFrom: v.validFrom } : {}),
+        validUntil: v.validUntil || null,
+      }),
+    onSuccess: async (saved) => {
+      await queryClient.invalidateQueries({ queryKey: agreementsQuery.queryKey });
+      const partner = organisations.find((o) => o.id === saved.partnerOrganisationId)?.name ?? "";
+      notifySuccess(t("form.saved", { partner }));
+      onClose();
+    },
+    onError: (e) => {
+      const mapped = serverFieldErrors(e, fields, tc, [
+        [/before validfrom/i, t("form.untilBeforeFrom")],
+        [/must differ/i, t("form.samePartner")],
+      ]);
+      if (Object.keys(mapped.fields).length > 0) {
+        form.setErrors(mapped.fields);
+        focusFirstInvalid();
+        setError(mapped.rest.length > 0 ? e : null);
+      } else setError(e);
+    },
+  });
+
+  return (
+    <Paper withBorder p="xl" radius="md" mb="xl" component="section" aria-labelledby="agreement-form-title">
+      <Title order={2} size="h3" id="agreement-form-title" ref={heading} tabIndex={-1}>
+        {t("form.title")}
+      </Title>
+      <Text size="sm" c="dimmed" mt={4} mb="lg">
+        {t("form.intro", { organisation: leadName })}
+      </Text>
+      <ProblemAlert error={error} />
+      <form
+        noValidate
+        onSubmit={form.onSubmit((v) => {
+          setError(null);
+          create.mutate(v);
+        }, focusFirstInvalid)}
+      >
+        <Stack gap="lg">
+          <NativeSelect
+            label={t("form.partner")}
+            withAsterisk
+            aria-required="true"
+            data={[
+              { value: "", label: t("form.choose"), disabled: true },
+              ...organisations.filter((o) => o.active && o.id !== leadId).map((o) => ({ value: o.id, label: o.name })),
+            ]}
+            w={{ base: "100%", sm: 420 }}
+            {...form.getInputProps("partnerOrganisationId")}
+          />
+          <TagsInput
+            label={t("form.services")}
+            description={t("form.servicesDescription")}
+            maxTags={30}
+            splitChars={[","]}
+            clearable
+            maw="40rem"
+            {...form.getInputProps("services")}
+          />
+          <Group align="flex-start" gap="md" wrap="wrap">
+            <NumberInput
+              label={t("form.acknowledge")}
+              description={t("form.daysDescription")}
+              withAsterisk
+              aria-required="true"
+              min={0}
+              max={60}
+              allowDecimal={false}
+              allowNegative={false}
+              w={{ base: "100%", sm: 300 }}
+              {...form.getInputProps("acknowledgeWithinDays")}
+            />
+            <NumberInput
+              label={t("form.firstAppointment")}
+              description={t("form.daysDescription")}
+              withAsterisk
+              aria-required="true"
+              min={0}
+              max={120}
+              allowDecimal={false}
+              allowNegative={false}
+              w={{ base: "100%", sm: 300 }}
+              {...form.getInputProps("firstAppointmentWithinDays")}
+            />
+          </Group>
+          <Group align="flex-start" gap="md" wrap="wrap">
+            <TextInput
+              type="date"
+              label={t("form.validFrom")}
+              description={t("form.validFromDescription")}
+              w={{ base: "100%", sm: 220 }}
+              {...form.getInputProps("validFrom")}
+            />
+            <TextInput
+              type="date"
+              label={t("form.validUntil")}
+              description={t("form.validUntilDescription")}
+              w={{ base: "100%", sm: 220 }}
+              {...form.getInputProps("validUntil")}
+            />
+          </Group>
+          <Group gap="sm">
+            <Button type="submit" loading={create.isPending}>
+              {t("form.save")}
+            </Button>
+            <Button variant="default" onClick={onClose}>
+              {tc("actions.cancel")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
 }

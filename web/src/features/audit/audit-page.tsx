@@ -165,6 +165,15 @@ export function AuditPage() {
           ]}
           w={{ base: "100%", sm: 280 }}
         />
+        {search.personId ? (
+          <TextInput
+            label={t("person")}
+            value={search.personId}
+            readOnly
+            classNames={{ input: "mono" }}
+            w={{ base: "100%", sm: 340 }}
+          />
+        ) : null}
         <TextInput
           type="date"
           label={t("from")}

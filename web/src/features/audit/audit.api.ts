@@ -26,6 +26,7 @@ export type AuditFilters = {
   action?: string;
   userId?: string;
   organisationId?: string;
+  personId?: string;
   from?: string;
   to?: string;
 };

@@ -33,7 +33,10 @@ export function CategoryBadges({ list }: { list: readonly Category[] }) {
 /** The recipients of a consent as readable names, in the interface language. */
 export function useRecipientNames() {
   const t = useConsentStrings();
-  return (c: Pick<Consent, "recipientOrganisationIds" | "allPartners" | "caseManagement">, names: Map<string, string>) => [
+  return (
+    c: Pick<Consent, "recipientOrganisationIds" | "allPartners" | "caseManagement">,
+    names: Map<string, string>,
+  ) => [
     ...c.recipientOrganisationIds.map((id) => names.get(id) ?? t("recipient.unknown")),
     ...(c.allPartners ? [t("recipient.allPartners")] : []),
     ...(c.caseManagement ? [t("recipient.caseManagement")] : []),

@@ -101,7 +101,9 @@ export function ConsentPrintPage() {
             />
             <Anchor
               fw={600}
-              renderRoot={(props) => <Link {...props} to={"/persons/$personId" as never} params={{ personId } as never} />}
+              renderRoot={(props) => (
+                <Link {...props} to="/persons/$personId" params={{ personId }} search={{ tab: "consents" }} />
+              )}
             >
               <Group gap={6} component="span">
                 <IconArrowLeft size={16} aria-hidden="true" />

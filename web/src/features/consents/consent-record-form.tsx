@@ -227,11 +227,15 @@ export function RecordConsentForm({
                   .filter((o) => o.active || v.recipientOrganisationIds.includes(o.id))
                   .map((o) => ({ value: o.id, label: o.name }))}
                 searchable
+                // Focus alone (also after a failed save) leaves the list closed over the form's errors.
+                openOnFocus={false}
                 clearable
                 hidePickedOptions
                 nothingFoundMessage={tc("list.empty")}
                 maw="40rem"
                 comboboxProps={{ withinPortal: true }}
+                // No inner scrolling region: one that keyboards cannot reach fails WCAG 2.1.1 (axe).
+                withScrollArea={false}
                 {...form.getInputProps("recipientOrganisationIds")}
               />
               {namesImmigrationOffice ? (
@@ -269,7 +273,11 @@ export function RecordConsentForm({
                   key={c}
                   value={c}
                   label={t(`category.${c}`)}
-                  description={specialCategories.includes(c) ? t("specialCategory") : undefined}
+                  description={
+                    specialCategories.includes(c)
+                      ? `${t(`categoryHint.${c}`)} – ${t("specialCategory")}`
+                      : t(`categoryHint.${c}`)
+                  }
                 />
               ))}
             </SimpleGrid>

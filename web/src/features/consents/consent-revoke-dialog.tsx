@@ -71,7 +71,7 @@ export function RevokeConsentDialog({
             <Button variant="default" onClick={close}>
               {tc("actions.cancel")}
             </Button>
-            <Button type="submit" color="red.8" loading={revoke.isPending}>
+            <Button type="submit" color="#b42318" loading={revoke.isPending}>
               {t("revokeDialog.confirm")}
             </Button>
           </Group>

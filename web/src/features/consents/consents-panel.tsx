@@ -8,15 +8,17 @@ import { type ReactNode, useState } from "react";
 import { useFormat } from "../../app/format";
 import { PageLoader, ProblemAlert } from "../../app/page";
 import { allOrganisationsQuery } from "../organisations/organisations.api";
+import { personQuery } from "../persons/persons.api";
 import { CategoryBadges, ConsentStatusBadge, useRecipientNames } from "./consent-parts";
 import { preferredFormLanguage, RecordConsentForm } from "./consent-record-form";
 import { RevokeConsentDialog } from "./consent-revoke-dialog";
-import { type Consent, consentsQuery, personHeadQuery } from "./consents.api";
+import { type Consent, consentsQuery } from "./consents.api";
 import { useConsentStrings } from "./consents.i18n";
 
 export function ConsentsPanel({ personId }: { personId: string }) {
   const t = useConsentStrings();
-  const person = useQuery(personHeadQuery(personId));
+  // The case file has read the person already: same query, no second request.
+  const person = useQuery(personQuery(personId));
   const consents = useQuery(consentsQuery(personId));
   const organisations = useQuery(allOrganisationsQuery);
   const recipientNames = useRecipientNames();
@@ -79,7 +81,12 @@ export function ConsentsPanel({ personId }: { personId: string }) {
           <Text c="dimmed">{canManage ? t("empty") : t("emptyReadOnly")}</Text>
         </Paper>
       ) : (
-        <Stack gap="md" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }} aria-label={t("list.caption")}>
+        <Stack
+          gap="md"
+          component="ul"
+          style={{ listStyle: "none", padding: 0, margin: 0 }}
+          aria-label={t("list.caption")}
+        >
           {items.map((c) => (
             <li key={c.id}>
               <ConsentCard
@@ -165,7 +172,7 @@ function ConsentCard({
           {canManage && c.status !== "revoked" ? (
             <Button
               variant="outline"
-              color="red.8"
+              color="#b42318"
               size="sm"
               onClick={onRevoke}
               aria-label={t("revokeLabel", { purpose: c.purpose })}

@@ -97,10 +97,10 @@ export type PersonHead = {
   abilities: { manageConsents: boolean };
 };
 
-/** Shares its key with the case file's person query, so that one read serves both. */
+/** The person for the print view (without records; inside the case file its own query serves). */
 export const personHeadQuery = (personId: string) =>
   queryOptions({
-    queryKey: ["persons", "one", personId],
+    queryKey: ["persons", "head", personId],
     queryFn: () => api.get<PersonHead>(`/persons/${personId}`),
   });
 

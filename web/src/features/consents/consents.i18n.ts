@@ -1,5 +1,5 @@
 // Texts of the consents tab and the consent form's print view.
-import { featureStrings } from "../data-protection/feature-strings";
+import { registerStrings, useStrings } from "../data-protection/feature-strings";
 
 const de = {
   title: "Einwilligungen",
@@ -52,18 +52,32 @@ const de = {
     verbal_witnessed: "Mündlich, mit Zeugin/Zeuge",
     digital: "Digital",
   },
+  // The names of the case file's sections.
   category: {
-    identity: "Identität und Kontakt",
+    identity: "Personalien",
     residence: "Aufenthalt",
     benefits: "Leistungen",
-    childcare: "Kinderbetreuung",
+    childcare: "Kita",
     school: "Schule",
-    education: "Sprachkurse und Bildung",
-    work: "Arbeit und Ausbildung",
+    education: "Bildung",
+    work: "Arbeit",
     housing: "Wohnen",
     health: "Gesundheit",
     family: "Familie",
-    notes: "Beratungsvermerke",
+    notes: "Vermerke",
+  },
+  categoryHint: {
+    identity: "Name, Geburtsdaten, Kontakt, Anschrift",
+    residence: "Aufenthaltsstatus, Auflagen",
+    benefits: "Sozialleistungen",
+    childcare: "Anmeldung und Betreuungsplatz",
+    school: "Schulanmeldung, Klasse",
+    education: "Sprachkurse, Abschlüsse, Anerkennung",
+    work: "Arbeitsuche, Beschäftigung, Ausbildung",
+    housing: "Unterbringung, Wohnung",
+    health: "Gesundheitliche Hinweise",
+    family: "Familiäre Situation",
+    notes: "Vermerke aus der Beratung",
   },
   specialCategory: "besondere Kategorie (Art. 9 DSGVO)",
   formLanguage: {
@@ -88,7 +102,8 @@ const de = {
     immigrationOffice:
       "Sie nennen eine Ausländerbehörde ausdrücklich. Damit werden auch Angaben geschützter Herkunft (Schule, Jugendamt, Gesundheitsdienste, Beratung) der gewählten Kategorien für sie sichtbar (§§ 87, 88 AufenthG, § 65 SGB VIII, § 203 StGB). Bitte besprechen Sie das mit der Person.",
     categoriesLegend: "Welche Angaben?",
-    healthHint: "Gesundheitsdaten sind besonders geschützt. Nur mit ausdrücklicher Einwilligung für einen klaren Zweck.",
+    healthHint:
+      "Gesundheitsdaten sind besonders geschützt. Nur mit ausdrücklicher Einwilligung für einen klaren Zweck.",
     purpose: "Zweck",
     purposeDescription: "Wofür die Stellen die Angaben brauchen, z. B. „Vermittlung in Arbeit“.",
     validFrom: "Gültig ab",
@@ -191,16 +206,29 @@ const en: ConsentStrings = {
     digital: "Digital",
   },
   category: {
-    identity: "Identity and contact",
+    identity: "Personal details",
     residence: "Residence",
     benefits: "Benefits",
     childcare: "Childcare",
     school: "School",
-    education: "Language courses and education",
-    work: "Work and training",
+    education: "Education",
+    work: "Work",
     housing: "Housing",
     health: "Health",
     family: "Family",
+    notes: "Notes",
+  },
+  categoryHint: {
+    identity: "Name, date of birth, contact, address",
+    residence: "Residence status, conditions",
+    benefits: "Social benefits",
+    childcare: "Application and place",
+    school: "School enrolment, class",
+    education: "Language courses, qualifications, recognition",
+    work: "Job seeking, employment, training",
+    housing: "Accommodation, flat",
+    health: "Health notes",
+    family: "Family situation",
     notes: "Counselling notes",
   },
   specialCategory: "special category (Art. 9 GDPR)",
@@ -275,4 +303,5 @@ const en: ConsentStrings = {
   },
 };
 
-export const useConsentStrings = featureStrings("consents", { de, en });
+const ns = registerStrings("consents", { de, en });
+export const useConsentStrings = () => useStrings(ns);

@@ -9,13 +9,18 @@ type Keys<T, P extends string = ""> = {
 }[keyof T & string];
 
 export type Strings<T> = (key: Keys<T>, options?: Record<string, unknown>) => string;
+/** A namespace name that remembers the shape of its texts. */
+export type Namespace<T> = string & { readonly texts?: T };
 
-/** Adds the namespace's German and English texts and returns the hook that reads them. */
-export function featureStrings<T>(ns: string, strings: { de: T; en: T }) {
+/** Adds the namespace's German and English texts. */
+export function registerStrings<T>(ns: string, strings: { de: T; en: T }): Namespace<T> {
   i18n.addResourceBundle("de", ns, strings.de, true, true);
   i18n.addResourceBundle("en", ns, strings.en, true, true);
-  return function useStrings(): Strings<T> {
-    const { t } = useTranslation(ns as never);
-    return t as unknown as Strings<T>;
-  };
+  return ns;
+}
+
+/** The texts of a registered namespace in the interface language (re-renders when it changes). */
+export function useStrings<T>(ns: Namespace<T>): Strings<T> {
+  const { t } = useTranslation(ns as never);
+  return t as unknown as Strings<T>;
 }

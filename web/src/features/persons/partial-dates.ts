@@ -55,7 +55,12 @@ export function parseInput(text: string, precision: KnownPrecision): string | un
     if (parts.length === 1 && parts[0]?.length === 4) iso = parts[0];
     else if (parts.length === 2 && parts[1]?.length === 4 && (parts[0]?.length ?? 0) <= 2)
       iso = `${parts[1]}-${pad(parts[0] ?? "")}`;
-    else if (parts.length === 3 && parts[2]?.length === 4 && (parts[0]?.length ?? 0) <= 2 && (parts[1]?.length ?? 0) <= 2)
+    else if (
+      parts.length === 3 &&
+      parts[2]?.length === 4 &&
+      (parts[0]?.length ?? 0) <= 2 &&
+      (parts[1]?.length ?? 0) <= 2
+    )
       iso = `${parts[2]}-${pad(parts[1] ?? "")}-${pad(parts[0] ?? "")}`;
   }
   if (!iso || precisionOf(iso) !== precision || !isValidIsoPartial(iso)) return undefined;

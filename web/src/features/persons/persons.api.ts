@@ -21,8 +21,9 @@ export type Category = (typeof categories)[number];
 export const lifeDomains = categories.filter((c): c is Exclude<Category, "identity"> => c !== "identity");
 export type LifeDomain = (typeof lifeDomains)[number];
 
-export const caseStatuses = ["intake", "active", "paused", "closed"] as const;
-export type CaseStatus = (typeof caseStatuses)[number];
+import { type CaseStatus, caseStatuses } from "./tabs";
+
+export { type CaseStatus, caseStatuses };
 export const sexes = ["female", "male", "diverse", "unknown"] as const;
 export type Sex = (typeof sexes)[number];
 export const householdRelations = ["head", "spouse", "child", "parent", "sibling", "other"] as const;
@@ -113,8 +114,7 @@ export type PersonFilters = { q?: string; status?: CaseStatus };
 export const personsQuery = (filters: PersonFilters) =>
   infiniteQueryOptions({
     queryKey: ["persons", "list", filters],
-    queryFn: ({ pageParam }) =>
-      api.get<Page<PersonSummary>>("/persons", { ...filters, limit: 25, cursor: pageParam }),
+    queryFn: ({ pageParam }) => api.get<Page<PersonSummary>>("/persons", { ...filters, limit: 25, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -1,5 +1,5 @@
 // Strings of the person list, the registration form and the case file's frame.
-import { defineStrings } from "./feature-strings";
+import { defineStrings, useStrings } from "./feature-strings";
 
 const de = {
   caseStatus: {
@@ -31,6 +31,7 @@ const de = {
       unknown: "Unbekannt",
     },
     precisionLabel: "Genauigkeit",
+    precisionDescription: "Was ist von dem Datum bekannt?",
     format: {
       full: "TT.MM.JJJJ",
       "year-month": "MM.JJJJ",
@@ -231,6 +232,7 @@ const en: PersonStrings = {
       unknown: "Unknown",
     },
     precisionLabel: "Precision",
+    precisionDescription: "What is known of the date?",
     format: {
       full: "DD/MM/YYYY",
       "year-month": "MM/YYYY",
@@ -399,4 +401,5 @@ const en: PersonStrings = {
   },
 };
 
-export const usePersonStrings = defineStrings("persons", de, en);
+const strings = defineStrings("persons", de, en);
+export const usePersonStrings = () => useStrings(strings);

@@ -74,14 +74,25 @@ export function useRecordFormat() {
     [t, value],
   );
 
-  /** One line for lists and the timeline. */
+  /** One line for lists and the timeline: values speak for themselves, dates and yes/no get their label. */
   const summary = useCallback(
-    (record: Pick<RecordItem, "kind" | "data">) =>
-      entries(record)
-        .filter((e) => e.name !== "text")
-        .map((e) => (["validUntil", "since", "startOn", "from"].includes(e.name) ? `${e.label} ${e.value}` : e.value))
-        .join(" · ") || truncate(String(record.data.text ?? ""), 140),
-    [entries],
+    (record: Pick<RecordItem, "kind" | "data">) => {
+      const parts: string[] = [];
+      for (const spec of recordFields[record.kind] ?? []) {
+        if (spec.name === "text") continue;
+        const raw = record.data[spec.name];
+        const shown = value(record.kind, spec, raw);
+        if (shown === null) continue;
+        if (spec.type === "code" && spec.list === "residence_paragraph") {
+          const citation = lists.get(spec.list)?.find((e) => e.code === raw)?.attributes.citation;
+          parts.push(typeof citation === "string" ? citation : shown);
+        } else if (["fullDate", "partialDate", "boolean", "int"].includes(spec.type))
+          parts.push(`${t(`field.${spec.name}` as never)}: ${shown}`);
+        else parts.push(shown);
+      }
+      return parts.join(" · ") || truncate(String(record.data.text ?? ""), 140);
+    },
+    [value, lists, t],
   );
 
   return { kindLabel, codeLabel, value, entries, summary, language };

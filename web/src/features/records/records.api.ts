@@ -60,17 +60,13 @@ export function useCodeLists(): { lists: Map<string, CodeListEntry[]>; ready: bo
   const data = results.map((r) => r.data);
   const ready = results.every((r) => r.isSuccess);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the entries change only with the data
-  return useMemo(
-    () => ({ lists: new Map(codeListNames.map((l, i) => [l, data[i] ?? []])), ready }),
-    [...data, ready],
-  );
+  return useMemo(() => ({ lists: new Map(codeListNames.map((l, i) => [l, data[i] ?? []])), ready }), [...data, ready]);
 }
 
 export const residenceQuery = (personId: string) =>
   queryOptions({
     queryKey: ["persons", "one", personId, "residence"],
-    queryFn: () =>
-      api.get<{ current: RecordItem | null; history: RecordItem[] }>(`/persons/${personId}/residence`),
+    queryFn: () => api.get<{ current: RecordItem | null; history: RecordItem[] }>(`/persons/${personId}/residence`),
   });
 
 export type RecordInput = {

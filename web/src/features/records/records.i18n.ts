@@ -1,5 +1,5 @@
 // Strings of the life-domain records: categories, fields, fixed value lists, forms and notices.
-import { defineStrings } from "../persons/feature-strings";
+import { defineStrings, useStrings } from "../persons/feature-strings";
 
 const de = {
   category: {
@@ -289,4 +289,5 @@ const en: RecordStrings = {
   },
 };
 
-export const useRecordStrings = defineStrings("records", de, en);
+const strings = defineStrings("records", de, en);
+export const useRecordStrings = () => useStrings(strings);

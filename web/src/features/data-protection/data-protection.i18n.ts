@@ -1,0 +1,158 @@
+// Texts of the data-protection officer's pages: finding a person, access report, Art. 15 export.
+import { registerStrings, useStrings } from "./feature-strings";
+
+const de = {
+  home: {
+    title: "Datenschutz",
+    intro:
+      "Auskunftsersuchen nach Art. 15 DSGVO bearbeiten: Person finden, Zugriffsbericht einsehen, Auskunft ausgeben. Sie sehen dabei keine Fallinhalte außer in der Auskunft selbst.",
+    searchTitle: "Person für ein Auskunftsersuchen finden",
+    searchText:
+      "Suche nach Vor- oder Familienname (mindestens 2 Zeichen). Jede Suche und jeder Treffer wird mit dem Zweck „Auskunftsersuchen“ protokolliert.",
+    search: "Name",
+    submit: "Suchen",
+    tooShort: "Bitte mindestens 2 Zeichen eingeben.",
+    caption: "Gefundene Personen",
+    name: "Name",
+    birthDate: "Geburtsdatum",
+    open: "Zugriffsbericht",
+    openLabel: "Zugriffsbericht für {{name}} öffnen",
+    none: "Keine Person gefunden. Prüfen Sie andere Schreibweisen (z. B. Mohammed, Muhammad).",
+    prompt: "Geben Sie einen Namen ein, um zu suchen.",
+    toolsTitle: "Weitere Werkzeuge",
+    auditTitle: "Protokoll und Unversehrtheit",
+    auditText:
+      "Alle Zugriffe nach Person, Benutzerkonto, Organisation und Zeitraum durchsuchen; die Hash-Kette prüfen.",
+    auditLink: "Zum Protokoll",
+    legalBasesTitle: "Rechtsgrundlagen",
+    legalBasesText: "Welche Organisationen welche Angaben ohne Einwilligung sehen dürfen, mit Fundstelle.",
+    legalBasesLink: "Rechtsgrundlagen ansehen",
+  },
+  report: {
+    title: "Zugriffsbericht",
+    titleNamed: "Zugriffsbericht: {{name}}",
+    intro:
+      "Wer hat wann welche Angaben dieser Person gesehen, und auf welcher Grundlage (Art. 15 Abs. 1 lit. c DSGVO). Neueste Zugriffe zuerst.",
+    unnamed: "Person {{id}}",
+    back: "Zurück zur Suche",
+    exportTitle: "Auskunft nach Art. 15 DSGVO",
+    exportText:
+      "Alle gespeicherten Angaben, Einwilligungen, Dokumente und Zugriffe dieser Person. Jeder Abruf wird protokolliert. Geben Sie die Auskunft nur nach Prüfung der Identität der antragstellenden Person heraus.",
+    json: "JSON herunterladen",
+    printDe: "Druckfassung (Deutsch)",
+    printEn: "Druckfassung (English)",
+    newTab: "(öffnet in neuem Tab)",
+    auditLink: "Alle Protokolleinträge zu dieser Person",
+    summaryTitle: "Empfänger",
+    summaryText: "Organisationen, die Angaben dieser Person gesehen haben.",
+    summaryCaption: "Zugriffe je Organisation",
+    accesses: "Zugriffe",
+    lastAccess: "Zuletzt",
+    filters: "Zugriffe filtern",
+    organisation: "Organisation",
+    ground: "Grundlage",
+    caption: "Zugriffe auf Angaben dieser Person, neueste zuerst",
+    time: "Zeitpunkt",
+    user: "Benutzerkonto",
+    action: "Zugriff",
+    categories: "Angaben",
+    purpose: "Zweck",
+    empty: "Noch keine Zugriffe protokolliert.",
+    emptyFiltered: "Keine Zugriffe für diese Filter.",
+    system: "System",
+    count_one: "{{count}} Zugriff",
+    count_other: "{{count}} Zugriffe",
+  },
+  ground: {
+    ownership: "Eigene Erfassung",
+    lead_organisation: "Fallführende Stelle",
+    consent: "Einwilligung",
+    referral: "Verweisung",
+    legal_basis: "Rechtsgrundlage",
+  },
+  purpose: {
+    art15: "Auskunft (Art. 15 DSGVO)",
+    "art15-lookup": "Auskunftsersuchen",
+    search: "Suche in der Personenliste",
+  },
+};
+
+export type DataProtectionStrings = typeof de;
+
+const en: DataProtectionStrings = {
+  home: {
+    title: "Data protection",
+    intro:
+      "Handle subject access requests (Art. 15 GDPR): find the person, look at the access report, issue the export. You see no case content except in the export itself.",
+    searchTitle: "Find a person for an access request",
+    searchText:
+      "Search by given or family name (at least 2 characters). Every search and every hit is logged with the purpose “access request”.",
+    search: "Name",
+    submit: "Search",
+    tooShort: "Please enter at least 2 characters.",
+    caption: "Persons found",
+    name: "Name",
+    birthDate: "Date of birth",
+    open: "Access report",
+    openLabel: "Open the access report for {{name}}",
+    none: "No person found. Try other spellings (e.g. Mohammed, Muhammad).",
+    prompt: "Enter a name to search.",
+    toolsTitle: "More tools",
+    auditTitle: "Audit log and integrity",
+    auditText: "Search all access by person, user account, organisation and period; verify the hash chain.",
+    auditLink: "Go to the audit log",
+    legalBasesTitle: "Legal bases",
+    legalBasesText: "Which organisations may see which information without consent, with the legal citation.",
+    legalBasesLink: "View legal bases",
+  },
+  report: {
+    title: "Access report",
+    titleNamed: "Access report: {{name}}",
+    intro:
+      "Who saw which information about this person, when, and on which ground (Art. 15 (1) (c) GDPR). Newest first.",
+    unnamed: "Person {{id}}",
+    back: "Back to the search",
+    exportTitle: "Subject access export (Art. 15 GDPR)",
+    exportText:
+      "All stored information, consents, documents and accesses of this person. Every export is logged. Hand it out only after checking the identity of the person asking.",
+    json: "Download JSON",
+    printDe: "Printable version (Deutsch)",
+    printEn: "Printable version (English)",
+    newTab: "(opens in a new tab)",
+    auditLink: "All audit log entries about this person",
+    summaryTitle: "Recipients",
+    summaryText: "Organisations that saw information about this person.",
+    summaryCaption: "Accesses per organisation",
+    accesses: "Accesses",
+    lastAccess: "Last",
+    filters: "Filter accesses",
+    organisation: "Organisation",
+    ground: "Ground",
+    caption: "Accesses to this person's information, newest first",
+    time: "Time",
+    user: "User account",
+    action: "Access",
+    categories: "Information",
+    purpose: "Purpose",
+    empty: "No access logged yet.",
+    emptyFiltered: "No access for these filters.",
+    system: "System",
+    count_one: "{{count}} access",
+    count_other: "{{count}} accesses",
+  },
+  ground: {
+    ownership: "Own record",
+    lead_organisation: "Lead organisation",
+    consent: "Consent",
+    referral: "Referral",
+    legal_basis: "Legal basis",
+  },
+  purpose: {
+    art15: "Subject access export (Art. 15 GDPR)",
+    "art15-lookup": "Access request",
+    search: "Search in the person list",
+  },
+};
+
+const ns = registerStrings("dataProtection", { de, en });
+export const useDataProtectionStrings = () => useStrings(ns);

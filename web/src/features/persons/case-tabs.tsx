@@ -1,0 +1,154 @@
+// The sections of the case file as ARIA tabs (vertical on wide screens): arrow keys, Home and End
+// move between them; each life domain shows its number of visible entries and whether it is restricted.
+import { VisuallyHidden } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
+import { IconLock, IconShieldLock } from "@tabler/icons-react";
+import { type KeyboardEvent, type ReactNode, useRef } from "react";
+import { useRecordStrings } from "../records/records.i18n";
+import { type LifeDomain, lifeDomains, type Person } from "./persons.api";
+import { usePersonStrings } from "./persons.i18n";
+import type { CaseTab } from "./tabs";
+
+const tabId = (tab: CaseTab) => `case-tab-${tab}`;
+const panelId = "case-panel";
+
+export function CaseTabs({
+  person,
+  tabs,
+  active,
+  onSelect,
+  children,
+}: {
+  person: Person;
+  tabs: CaseTab[];
+  active: CaseTab;
+  onSelect: (tab: CaseTab) => void;
+  children: ReactNode;
+}) {
+  const t = usePersonStrings();
+  const tr = useRecordStrings();
+  const wide = useMediaQuery("(min-width: 62em)", true);
+  const refs = useRef(new Map<CaseTab, HTMLButtonElement>());
+
+  const move = (e: KeyboardEvent<HTMLButtonElement>, from: CaseTab) => {
+    const i = tabs.indexOf(from);
+    const next =
+      e.key === "ArrowDown" || e.key === "ArrowRight"
+        ? tabs[(i + 1) % tabs.length]
+        : e.key === "ArrowUp" || e.key === "ArrowLeft"
+          ? tabs[(i - 1 + tabs.length) % tabs.length]
+          : e.key === "Home"
+            ? tabs[0]
+            : e.key === "End"
+              ? tabs[tabs.length - 1]
+              : undefined;
+    if (!next) return;
+    e.preventDefault();
+    onSelect(next);
+    refs.current.get(next)?.focus();
+  };
+
+  const label = (tab: CaseTab): ReactNode => {
+    if (!(lifeDomains as readonly string[]).includes(tab)) return t(`caseFile.tab.${tab as "overview"}`);
+    const domain = tab as LifeDomain;
+    const count = (person.records ?? []).filter((r) => r.category === domain).length;
+    const reasons = person.access.closedCategories.filter((c) => c.category === domain).map((c) => c.reason);
+    const closed = reasons.length > 0;
+    const noConsent = reasons.includes("no-consent");
+    return (
+      <>
+        <span>{tr(`category.${domain}`)}</span>
+        <span className="case-tab-count">
+          {noConsent ? (
+            <IconLock size={14} aria-hidden="true" />
+          ) : closed ? (
+            <IconShieldLock size={14} aria-hidden="true" />
+          ) : null}
+          {count > 0 ? <span aria-hidden="true">{count}</span> : null}
+          <VisuallyHidden>
+            {count > 0 ? `, ${t("caseFile.recordCount", { count })}` : ""}
+            {closed ? `, ${t("caseFile.closedTab")}` : ""}
+          </VisuallyHidden>
+        </span>
+      </>
+    );
+  };
+
+  return (
+    <div className="case-layout">
+      <div
+        role="tablist"
+        aria-label={t("caseFile.tabsLabel")}
+        aria-orientation={wide ? "vertical" : "horizontal"}
+        className="case-tabs-list"
+      >
+        {tabs.map((tab) => (
+          <TabButton
+            key={tab}
+            tab={tab}
+            selected={tab === active}
+            onSelect={onSelect}
+            onKeyDown={move}
+            register={(el) => {
+              if (el) refs.current.set(tab, el);
+              else refs.current.delete(tab);
+            }}
+            before={
+              tab === "residence" ? (
+                <div className="case-tabs-group" aria-hidden="true">
+                  {t("caseFile.lifeDomains")}
+                </div>
+              ) : tab === "documents" ? (
+                <div className="case-tabs-group" aria-hidden="true" style={{ paddingTop: "0.5rem" }} />
+              ) : null
+            }
+          >
+            {label(tab)}
+          </TabButton>
+        ))}
+      </div>
+      <div role="tabpanel" id={panelId} aria-labelledby={tabId(active)} className="case-panel">
+        {children}
+      </div>
+    </div>
+  );
+}
+
+function TabButton({
+  tab,
+  selected,
+  onSelect,
+  onKeyDown,
+  register,
+  before,
+  children,
+}: {
+  tab: CaseTab;
+  selected: boolean;
+  onSelect: (tab: CaseTab) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLButtonElement>, tab: CaseTab) => void;
+  register: (el: HTMLButtonElement | null) => void;
+  before: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {before}
+      <button
+        ref={register}
+        type="button"
+        role="tab"
+        id={tabId(tab)}
+        className="case-tab"
+        aria-selected={selected}
+        aria-controls={selected ? panelId : undefined}
+        tabIndex={selected ? 0 : -1}
+        onClick={() => onSelect(tab)}
+        onKeyDown={(e) => onKeyDown(e, tab)}
+        data-testid={`tab-${tab}`}
+      >
+        {children}
+      </button>
+    </>
+  );
+}
