@@ -122,6 +122,7 @@ export async function listVisiblePersons(
       nationalities: persons.nationalities,
       caseStatus: persons.caseStatus,
       leadOrganisationId: persons.leadOrganisationId,
+      registeredByOrganisationId: persons.registeredByOrganisationId,
       version: persons.version,
     })
     .from(persons)

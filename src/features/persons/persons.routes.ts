@@ -5,6 +5,7 @@ import {
   assertPersonDataRole,
   decidePersonAccess,
   groundsForItem,
+  identityGroundsOf,
   personDataRoles,
 } from "../../platform/access/person-access.js";
 import { audit, changeSet } from "../../platform/audit/audit.js";
@@ -133,6 +134,7 @@ export async function personsRoutes(app: App) {
       const actor = actorOf(req);
       assertPersonDataRole(actor);
       const result = await listVisiblePersons(db(), actor, req.query);
+      const grounds = await identityGroundsOf(db(), actor, result.items);
       await audit(
         db(),
         auditContext(req),
@@ -142,6 +144,7 @@ export async function personsRoutes(app: App) {
           subjectId: p.id,
           personId: p.id,
           categories: ["identity"],
+          grounds: grounds.get(p.id) ?? [],
           purpose: req.query.q ? "search" : "list",
         })),
       );

@@ -113,6 +113,51 @@ function consentReaches(
 }
 
 /**
+ * The grounds on which the actor sees each of the listed persons (for the audit rows of lists and
+ * searches, and so for the access report): one query over the listed ids.
+ */
+export async function identityGroundsOf(
+  db: Db,
+  actor: Actor,
+  listed: { id: string; registeredByOrganisationId: string; leadOrganisationId: string | null }[],
+): Promise<Map<string, Ground[]>> {
+  const out = new Map<string, Ground[]>();
+  if (listed.length === 0) return out;
+  const on = today();
+  const ids = listed.map((p) => p.id);
+  const [reaching, bases] = await Promise.all([
+    db
+      .select({ personId: consents.personId, id: consents.id })
+      .from(consents)
+      .innerJoin(
+        persons,
+        sql`${q(persons.tenantId)} = ${q(consents.tenantId)} and ${q(persons.id)} = ${q(consents.personId)}`,
+      )
+      .where(
+        sql`${q(consents.tenantId)} = ${actor.tenantId}::uuid and ${q(consents.personId)} in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}) and ${activeConsent(consents, on)} and ${consentReaches(actor.organisationId, persons, on)}`,
+      ),
+    db
+      .select({ id: legalBases.id })
+      .from(legalBases)
+      .where(
+        sql`${q(legalBases.tenantId)} = ${actor.tenantId}::uuid and ${q(legalBases.organisationId)} = ${actor.organisationId}::uuid and ${q(legalBases.revokedAt)} is null and ${activeValidity(legalBases, on)}`,
+      ),
+  ]);
+  for (const p of listed) {
+    const grounds: Ground[] = [];
+    if (p.registeredByOrganisationId === actor.organisationId) grounds.push({ type: "ownership" });
+    if (p.leadOrganisationId === actor.organisationId) grounds.push({ type: "lead_organisation" });
+    for (const c of reaching) if (c.personId === p.id) grounds.push({ type: "consent", consentId: c.id });
+    for (const b of bases) grounds.push({ type: "legal_basis", legalBasisId: b.id });
+    out.set(p.id, grounds);
+  }
+  return out;
+}
+
+/**
  * SQL predicate: the actor may see the person at all. Every list, search, count and export uses
  * it, so that invisible persons never reach a page, a total or a file.
  */
