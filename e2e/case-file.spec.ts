@@ -364,7 +364,7 @@ test("every record kind has its form; household tools; documents; closing a case
     return (await res.json()) as { id: string };
   };
   const mahmoud = await register("Mahmoud", "1979-11");
-  const rania = await register("Rania", "2008-02-14");
+  await register("Rania", "2008-02-14");
 
   await page.goto(`/persons/${mahmoud.id}`);
   await checkPage(page, "case-file-second", `Mahmoud Karimi-${id}`);
@@ -403,7 +403,7 @@ test("every record kind has its form; household tools; documents; closing a case
       "Qualifikation",
       async (d) => {
         await d.getByLabel(/^Abschluss/).fill("Bauingenieur (Bachelor)");
-        const country = d.getByRole("textbox", { name: /^Land des Abschlusses/ });
+        const country = d.getByRole("combobox", { name: /^Land des Abschlusses/ });
         await country.click();
         await country.fill("Syr");
         await page.getByRole("option", { name: "Syrien, Arabische Republik" }).click();
@@ -462,6 +462,8 @@ test("every record kind has its form; household tools; documents; closing a case
   const confirmDelete = page.getByRole("dialog", { name: "Eintrag löschen" });
   await expectNoAxeViolations(page, "delete record dialog");
   await confirmDelete.getByRole("button", { name: "Löschen" }).click();
+  // The deleted entry's buttons are gone: focus lands on the domain's heading.
+  await expect(page.getByRole("heading", { level: 2, name: "Vermerke" })).toBeFocused();
   await toast(page, "Der Eintrag wurde gelöscht.");
   await expect(page.getByTestId("record-card")).toHaveCount(0);
 

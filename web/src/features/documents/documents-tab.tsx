@@ -25,6 +25,7 @@ import { notifySuccess } from "../../app/notify";
 import { PageLoader, ProblemAlert } from "../../app/page";
 import { useMe } from "../auth/auth.api";
 import { useOrganisationNames } from "../organisations/organisations.api";
+import { focusAfterClose } from "../persons/focus";
 import type { Category, Person } from "../persons/persons.api";
 import { useRecordStrings } from "../records/records.i18n";
 import { contentUrl, type DocumentItem, documentsApi, documentsQuery, maxUploadBytes } from "./documents.api";
@@ -45,7 +46,7 @@ export function DocumentsTab({ person }: { person: Person }) {
 
   return (
     <section aria-labelledby="documents-heading">
-      <Title order={2} id="documents-heading">
+      <Title order={2} id="documents-heading" tabIndex={-1} className="page-heading">
         {t("title")}
       </Title>
       <Text c="dimmed" size="sm" mt={4} mb="md">
@@ -337,6 +338,7 @@ function DeleteDialog({
       await queryClient.invalidateQueries({ queryKey: ["timeline", d.personId] });
       notifySuccess(t("remove.done"));
       onClose();
+      focusAfterClose("documents-heading");
     } catch (e) {
       setBusy(false);
       setError(e);

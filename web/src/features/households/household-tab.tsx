@@ -24,6 +24,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, api, type Page } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { PageLoader, ProblemAlert } from "../../app/page";
+import { focusAfterClose } from "../persons/focus";
 import { usePartialDate } from "../persons/partial-dates";
 import {
   fullName,
@@ -40,7 +41,7 @@ export function HouseholdTab({ person }: { person: Person }) {
   const t = useHouseholdStrings();
   return (
     <section aria-labelledby="household-heading">
-      <Title order={2} id="household-heading">
+      <Title order={2} id="household-heading" tabIndex={-1} className="page-heading">
         {t("title")}
       </Title>
       <Text c="dimmed" size="sm" mt={4} mb="md">
@@ -150,7 +151,7 @@ function HouseholdView({ person, householdId }: { person: Person; householdId: s
     <Stack gap="lg">
       <Paper withBorder radius="md" component="section" aria-labelledby="household-name-heading">
         <Group justify="space-between" align="center" gap="sm" p="lg" pb="xs">
-          <Title order={3} id="household-name-heading">
+          <Title order={3} id="household-name-heading" tabIndex={-1} className="page-heading">
             {h.name}
           </Title>
           <Button
@@ -438,6 +439,7 @@ function RemoveMemberDialog({
       await queryClient.invalidateQueries({ queryKey: ["persons", "one", personId] });
       notifySuccess(t("members.removed", { name }));
       onClose();
+      focusAfterClose(member.personId === personId ? "household-heading" : "household-name-heading");
     } catch (e) {
       setBusy(false);
       setError(e);

@@ -11,6 +11,7 @@ import { ProblemAlert } from "../../app/page";
 import { StatusBadge } from "../../app/status-badge";
 import { useMe } from "../auth/auth.api";
 import { useOrganisationNames } from "../organisations/organisations.api";
+import { focusAfterClose } from "../persons/focus";
 import { Notice } from "../persons/notice";
 import type { LifeDomain, Person } from "../persons/persons.api";
 import { RecordFormModal } from "./record-form";
@@ -38,7 +39,7 @@ export function DomainTab({ person, category }: { person: Person; category: Life
     <section aria-labelledby={headingId}>
       <Group justify="space-between" align="flex-start" mb="md" gap="md">
         <div>
-          <Title order={2} id={headingId}>
+          <Title order={2} id={headingId} tabIndex={-1} className="page-heading">
             {t(`category.${category}`)}
           </Title>
           <Text c="dimmed" size="sm" mt={4}>
@@ -118,7 +119,13 @@ export function DomainTab({ person, category }: { person: Person; category: Life
           onClose={() => setEditing(null)}
         />
       ) : null}
-      {deleting ? <DeleteRecordDialog record={deleting} onClose={() => setDeleting(null)} /> : null}
+      {deleting ? (
+        <DeleteRecordDialog
+          record={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => focusAfterClose(headingId)}
+        />
+      ) : null}
     </section>
   );
 }
@@ -210,7 +217,15 @@ export function RecordCard({
   );
 }
 
-function DeleteRecordDialog({ record, onClose }: { record: RecordItem; onClose: () => void }) {
+function DeleteRecordDialog({
+  record,
+  onClose,
+  onDeleted,
+}: {
+  record: RecordItem;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
   const t = useRecordStrings();
   const { t: tc } = useTranslation();
   const fmt = useFormat();
@@ -227,6 +242,7 @@ function DeleteRecordDialog({ record, onClose }: { record: RecordItem; onClose: 
       await queryClient.invalidateQueries({ queryKey: ["timeline", record.personId] });
       notifySuccess(t("form.deleted"));
       onClose();
+      onDeleted();
     } catch (e) {
       setBusy(false);
       setError(e);
