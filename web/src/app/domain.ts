@@ -1,34 +1,8 @@
 // The server's vocabulary (src/platform/domain.ts, src/platform/audit/audit-events.ts) as the web app sees it.
 
-export const roles = [
-  "tenant_admin",
-  "org_admin",
-  "case_manager",
-  "caseworker",
-  "volunteer_coordinator",
-  "volunteer",
-  "steering",
-  "dpo",
-] as const;
-export type Role = (typeof roles)[number];
-
-export const organisationTypes = [
-  "integration_office",
-  "immigration_office",
-  "jobcenter",
-  "employment_agency",
-  "youth_office",
-  "school_office",
-  "school",
-  "kita",
-  "welfare",
-  "migration_counselling",
-  "language_school",
-  "health_office",
-  "volunteer_initiative",
-  "other",
-] as const;
-export type OrganisationType = (typeof organisationTypes)[number];
+// One vocabulary for server and web app: the lists come from the server's own modules (plain constants).
+export { type OrganisationType, organisationTypes, type Role, roles } from "../../../src/platform/domain";
+export { type Category, categories, specialCategories } from "../../../src/platform/domain-categories";
 
 export const languages = ["de", "en"] as const;
 export type Language = (typeof languages)[number];

@@ -2,22 +2,9 @@
 import { queryOptions } from "@tanstack/react-query";
 import { ApiError, api, type Page, type Problem } from "../../app/api-client";
 
-export const categories = [
-  "identity",
-  "residence",
-  "benefits",
-  "childcare",
-  "school",
-  "education",
-  "work",
-  "housing",
-  "health",
-  "family",
-  "notes",
-] as const;
-export type Category = (typeof categories)[number];
-/** Special categories of personal data (Art. 9 GDPR). */
-export const specialCategories: readonly Category[] = ["health"];
+import { type Category, categories, specialCategories } from "../../app/domain";
+
+export { type Category, categories, specialCategories };
 
 export const consentMethods = ["signed_form", "verbal_witnessed", "digital"] as const;
 export type ConsentMethod = (typeof consentMethods)[number];

@@ -1,22 +1,10 @@
 // Persons and their case file: types as the API presents them, queries and commands.
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { api, type Page } from "../../app/api-client";
+import { type Category, categories } from "../../app/domain";
 import type { RecordItem } from "../records/records.api";
 
-export const categories = [
-  "identity",
-  "residence",
-  "benefits",
-  "childcare",
-  "school",
-  "education",
-  "work",
-  "housing",
-  "health",
-  "family",
-  "notes",
-] as const;
-export type Category = (typeof categories)[number];
+export { type Category, categories };
 /** The life domains: every category but identity, in the order of the case file's tabs. */
 export const lifeDomains = categories.filter((c): c is Exclude<Category, "identity"> => c !== "identity");
 export type LifeDomain = (typeof lifeDomains)[number];
