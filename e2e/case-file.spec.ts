@@ -385,7 +385,9 @@ test("every record kind has its form; household tools; documents; closing a case
     [
       /^Kita/,
       "Kita-Platz",
-      async (d) => d.getByLabel(/^Status/).selectOption({ label: "Platz angeboten" }),
+      async (d) => {
+        await d.getByLabel(/^Status/).selectOption({ label: "Platz angeboten" });
+      },
       "Platz angeboten",
     ],
     [
@@ -414,13 +416,17 @@ test("every record kind has its form; household tools; documents; closing a case
     [
       /^Arbeit/,
       "Beschäftigung",
-      async (d) => d.getByLabel(/^Status/).selectOption({ label: "arbeitsuchend" }),
+      async (d) => {
+        await d.getByLabel(/^Status/).selectOption({ label: "arbeitsuchend" });
+      },
       "arbeitsuchend",
     ],
     [
       /^Wohnen/,
       "Wohnen",
-      async (d) => d.getByLabel(/^Art/).selectOption({ label: "Gemeinschaftsunterkunft" }),
+      async (d) => {
+        await d.getByLabel(/^Art/).selectOption({ label: "Gemeinschaftsunterkunft" });
+      },
       "Gemeinschaftsunterkunft",
     ],
     [
