@@ -81,7 +81,9 @@ if (process.env.STRANG_SKIP_E2E === "1" && !ci) {
   }
 } else if (step("build (server and web)", "npm", ["run", "--silent", "build"])) {
   const out = path.join(tmp, "playwright.json");
-  step("browser tests (Chromium)", "npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  step("browser tests (Chromium)", "npx", ["playwright", "test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+  });
   countPlaywright(out);
 }
 
