@@ -48,7 +48,11 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: `STRANG_DEMO=1 STRANG_DATA_DIR=$(mktemp -d) PORT=${port} npx tsx src/cli.ts serve`,
+        // The built server on a fresh embedded database with the demo data; never DATABASE_URL
+        // (CI sets it for the API tests, whose database is not empty). `npm run test:e2e` builds first.
+        command: fs.existsSync("dist/server/cli.js")
+          ? `E2E_PORT=${port} node scripts/e2e-server.mjs`
+          : `STRANG_DEMO=1 STRANG_DATA_DIR=$(mktemp -d) PORT=${port} DATABASE_URL= npx tsx src/cli.ts serve`,
         url: `http://127.0.0.1:${port}/health`,
         reuseExistingServer: !process.env.CI,
         timeout: 120_000,

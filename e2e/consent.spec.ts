@@ -247,7 +247,7 @@ test("a consent opens exactly its categories to the Jobcenter, until it is revok
   await expect(dp.getByTestId("access-recipients")).toContainText("Jobcenter Musterstadt");
 
   // Only the Jobcenter's entries: its two reads of the case file, each on the ground of the
-  // consent, none of them with health. (Its search hit is listed too, without a ground so far.)
+  // consent, none of them with health; its hit in the person list is recorded on the same ground.
   await dp.getByLabel("Organisation", { exact: true }).selectOption({ label: "Jobcenter Musterstadt" });
   const rows = dp.getByTestId("access-entry");
   await expect(rows.first()).toContainText("Jobcenter Musterstadt");
@@ -261,7 +261,7 @@ test("a consent opens exactly its categories to the Jobcenter, until it is revok
   for (const row of await reads.all()) await expect(row).toContainText("Einwilligung");
   await expect(reads.filter({ hasText: "Arbeit" })).toHaveCount(1);
   await dp.getByLabel("Grundlage").selectOption({ label: "Einwilligung" });
-  await expect(rows).toHaveCount(2);
+  await expect(rows).toHaveCount(3);
   await expect(rows.filter({ hasText: "Person angesehen" })).toHaveCount(2);
   await dismissToasts(dp);
   await expectNoAxeViolations(dp, "dpo access report filtered");
