@@ -7,6 +7,7 @@ import {
   groundsForItem,
   identityGroundsOf,
   personDataRoles,
+  uniqueGrounds,
 } from "../../platform/access/person-access.js";
 import { audit, changeSet } from "../../platform/audit/audit.js";
 import type { AuditAction } from "../../platform/audit/audit-events.js";
@@ -171,13 +172,11 @@ export async function personsRoutes(app: App) {
         householdOf(db(), actor.tenantId, req.params.id),
         req.query.include === "records" ? listVisibleRecords(db(), actor.tenantId, access) : Promise.resolve(undefined),
       ]);
-      const seen = new Set<string>(["identity"]);
-      const grounds = [...(access.open.get("identity") ?? [])];
-      for (const r of recordRows ?? []) {
-        seen.add(r.category);
-        for (const g of groundsForItem(access, r))
-          if (!grounds.some((x) => JSON.stringify(x) === JSON.stringify(g))) grounds.push(g);
-      }
+      const seen = new Set<string>(["identity", ...(recordRows ?? []).map((r) => r.category)]);
+      const grounds = uniqueGrounds([
+        access.open.get("identity") ?? [],
+        ...(recordRows ?? []).map((r) => groundsForItem(access, r)),
+      ]);
       await audit(db(), auditContext(req), {
         action: "person.read",
         subjectType: "person",

@@ -8,6 +8,7 @@ import {
   groundsForItem,
   type PersonAccess,
   personDataRoles,
+  uniqueGrounds,
 } from "../../platform/access/person-access.js";
 import { audit, changeSet } from "../../platform/audit/audit.js";
 import type { Db } from "../../platform/db/client.js";
@@ -335,10 +336,7 @@ export async function recordsRoutes(app: App) {
 
   async function auditRead(req: FastifyRequest, access: PersonAccess, rows: RecordRow[]) {
     const cats = [...new Set(rows.map((r) => r.category))];
-    const grounds: unknown[] = [];
-    for (const r of rows)
-      for (const g of groundsForItem(access, r))
-        if (!grounds.some((x) => JSON.stringify(x) === JSON.stringify(g))) grounds.push(g);
+    const grounds = uniqueGrounds(rows.map((r) => groundsForItem(access, r)));
     await audit(db(), auditContext(req), {
       action: "person.read",
       subjectType: "person",

@@ -3,7 +3,7 @@
 import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { groundsForItem, personDataRoles, visibleItemSql } from "../../platform/access/person-access.js";
+import { groundsForItem, personDataRoles, uniqueGrounds, visibleItemSql } from "../../platform/access/person-access.js";
 import { audit } from "../../platform/audit/audit.js";
 import { categories } from "../../platform/domain-categories.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
@@ -126,11 +126,8 @@ export async function timelineRoutes(app: App) {
       ].sort((a, b) => b.at.getTime() - a.at.getTime() || (b.id > a.id ? 1 : -1));
       const items = entries.slice(0, limit);
       const last = items[items.length - 1];
-      const grounds: unknown[] = [];
-      for (const it of [...recordRows, ...documentRows].filter((x) => items.some((i) => i.id === x.id))) {
-        for (const g of groundsForItem(access, it))
-          if (!grounds.some((x) => JSON.stringify(x) === JSON.stringify(g))) grounds.push(g);
-      }
+      const shown = [...recordRows, ...documentRows].filter((x) => items.some((i) => i.id === x.id));
+      const grounds = uniqueGrounds(shown.map((it) => groundsForItem(access, it)));
       await audit(db(), auditContext(req), {
         action: "person.read",
         subjectType: "person",
