@@ -65,19 +65,44 @@ export async function accessLogRoutes(app: App) {
         tags,
         summary: "Who saw this person's data: user, organisation, categories, time and ground",
         params: uuidParam,
-        response: { 200: z.object({ items: z.array(entrySchema), nextCursor: z.null() }) },
+        response: {
+          200: z.object({
+            /** Whom the report is about, so that it can be titled and printed. */
+            person: z.object({
+              id: z.uuid(),
+              givenNames: z.string(),
+              familyName: z.string(),
+              birthDate: z.string().nullable(),
+            }),
+            items: z.array(entrySchema),
+            nextCursor: z.null(),
+          }),
+        },
       },
     },
     async (req) => {
       await assertMayReport(req, req.params.id);
-      const items = await accessLog(db(), actorOf(req).tenantId, req.params.id);
+      const tenantId = actorOf(req).tenantId;
+      const [items, [person]] = await Promise.all([
+        accessLog(db(), tenantId, req.params.id),
+        db()
+          .select({
+            id: persons.id,
+            givenNames: persons.givenNames,
+            familyName: persons.familyName,
+            birthDate: persons.birthDate,
+          })
+          .from(persons)
+          .where(and(eq(persons.tenantId, tenantId), eq(persons.id, req.params.id))),
+      ]);
+      if (!person) throw new AppError("not-found", "Person not found");
       await audit(db(), auditContext(req), {
         action: "access_log.read",
         subjectType: "person",
         subjectId: req.params.id,
         personId: req.params.id,
       });
-      return { items, nextCursor: null };
+      return { person, items, nextCursor: null };
     },
   );
 

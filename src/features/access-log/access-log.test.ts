@@ -105,6 +105,7 @@ describe("access log", () => {
     expect(res.statusCode, res.body).toBe(200);
     const items = res.json().items as Entry[];
     expect(res.json().nextCursor).toBeNull();
+    expect(res.json().person).toMatchObject({ id: s.p.id, givenNames: s.p.givenNames, familyName: s.p.familyName });
     const partnerRead = items.find((e) => e.userId === t.jc.id && e.action === "person.read");
     expect(partnerRead).toMatchObject({
       userName: t.jc.name,

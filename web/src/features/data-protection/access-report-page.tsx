@@ -37,7 +37,7 @@ import { useDataProtectionStrings } from "./data-protection.i18n";
 
 const route = getRouteApi("/_app/data-protection/persons/$personId");
 
-/** The name as found by the officer's search (the report itself carries no identity data). */
+/** The name as found by the officer's search (until the report itself has loaded). */
 function useKnownName(personId: string): string | undefined {
   const queryClient = useQueryClient();
   for (const [, page] of queryClient.getQueriesData<Page<DpoPerson>>({ queryKey: ["dpo", "persons"] })) {
@@ -56,8 +56,9 @@ export function AccessReportPage() {
   const { personId } = route.useParams();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const name = useKnownName(personId);
   const log = useQuery(accessLogQuery(personId));
+  const reported = log.data?.person;
+  const name = useKnownName(personId) ?? (reported ? `${reported.givenNames} ${reported.familyName}` : undefined);
   const legalBases = useQuery(legalBasesQuery);
   const citation = new Map((legalBases.data?.items ?? []).map((b) => [b.id, b.citation]));
   const entries = log.data?.items ?? [];

@@ -30,10 +30,13 @@ export const dpoPersonsQuery = (q: string) =>
     staleTime: Number.POSITIVE_INFINITY,
   });
 
+/** The access report: whom it is about and who saw what. */
+export type AccessReport = Page<AccessEntry> & { person: DpoPerson };
+
 export const accessLogQuery = (personId: string) =>
   queryOptions({
     queryKey: ["dpo", "access-log", personId],
-    queryFn: () => api.get<Page<AccessEntry>>(`/persons/${personId}/access-log`),
+    queryFn: () => api.get<AccessReport>(`/persons/${personId}/access-log`),
   });
 
 export const exportUrl = (personId: string, format: "json" | "html", lang?: "de" | "en") =>
