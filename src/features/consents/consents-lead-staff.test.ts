@@ -26,6 +26,12 @@ describe("consents and the lead organisation's staff", () => {
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((c: { id: string }) => c.id)).toEqual([consent.id]);
     expect((await colleague.get(`/api/v1/consents/${consent.id}`)).statusCode).toBe(200);
+    const reads = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.tenantId, t.tenant.id), eq(auditEvents.action, "consent.read")));
+    expect(reads).toHaveLength(2);
+    expect(reads.every((r) => r.personId === person.id && r.subjectId === consent.id)).toBe(true);
 
     expect((await colleague.post(`/api/v1/persons/${person.id}/consents`, body)).statusCode).toBe(403);
     expect((await colleague.post(`/api/v1/consents/${consent.id}/revoke`, { reason: "no" })).statusCode).toBe(403);

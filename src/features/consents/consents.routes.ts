@@ -78,6 +78,17 @@ export async function consentsRoutes(app: App) {
           ),
         )
         .orderBy(desc(consents.createdAt));
+      await audit(
+        db(),
+        auditContext(req),
+        ...rows.map((c) => ({
+          action: "consent.read" as const,
+          subjectType: "consent",
+          subjectId: c.id,
+          personId: c.personId,
+          categories: c.categories,
+        })),
+      );
       return { items: rows.map(presentConsent), nextCursor: null };
     },
   );
@@ -188,7 +199,17 @@ export async function consentsRoutes(app: App) {
       config: { policy: personPolicy },
       schema: { tags, summary: "Read a consent", params: uuidParam, response: { 200: consentSchema } },
     },
-    async (req) => presentConsent((await loadVisible(req, req.params.id)).row),
+    async (req) => {
+      const { row } = await loadVisible(req, req.params.id);
+      await audit(db(), auditContext(req), {
+        action: "consent.read",
+        subjectType: "consent",
+        subjectId: row.id,
+        personId: row.personId,
+        categories: row.categories,
+      });
+      return presentConsent(row);
+    },
   );
 
   app.post(

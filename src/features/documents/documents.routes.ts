@@ -9,6 +9,7 @@ import {
   canSeeItem,
   groundsForItem,
   personDataRoles,
+  uniqueGrounds,
   visibleItemSql,
 } from "../../platform/access/person-access.js";
 import { audit } from "../../platform/audit/audit.js";
@@ -201,6 +202,17 @@ export async function documentsRoutes(app: App) {
         )
         .orderBy(desc(documents.createdAt));
       if (category && !access.open.has(category) && rows.length === 0) assertCategoryReadable(access, category, false);
+      if (rows.length > 0) {
+        await audit(db(), auditContext(req), {
+          action: "person.read",
+          subjectType: "person",
+          subjectId: req.params.id,
+          personId: req.params.id,
+          categories: [...new Set(rows.map((d) => d.category))],
+          grounds: uniqueGrounds(rows.map((d) => groundsForItem(access, d))),
+          purpose: "documents",
+        });
+      }
       return { items: rows.map(present), nextCursor: null };
     },
   );
@@ -225,7 +237,19 @@ export async function documentsRoutes(app: App) {
       config: { policy: personPolicy },
       schema: { tags, summary: "A document's metadata", params: uuidParam, response: { 200: documentSchema } },
     },
-    async (req) => present((await loadVisible(req, req.params.id)).row),
+    async (req) => {
+      const { row, access } = await loadVisible(req, req.params.id);
+      await audit(db(), auditContext(req), {
+        action: "person.read",
+        subjectType: "document",
+        subjectId: row.id,
+        personId: row.personId,
+        categories: [row.category],
+        grounds: groundsForItem(access, row),
+        purpose: "document metadata",
+      });
+      return present(row);
+    },
   );
 
   app.get(

@@ -278,6 +278,9 @@ describe("reading and deleting documents", () => {
     expect(meta.json()).toEqual(d);
     const list = await t.cm.client.get(`${api}/persons/${p.id}/documents`);
     expect(list.json()).toEqual({ items: [d], nextCursor: null });
+    // Both the metadata and the list are reads of person data, and audited as such.
+    const metaReads = (await auditRows(db, t.tenantId, { action: "person.read" })).filter((r) => r.personId === p.id);
+    expect(metaReads.map((r) => r.purpose)).toEqual(expect.arrayContaining(["document metadata", "documents"]));
     expect((await t.cm.client.get(`${api}/persons/${p.id}/documents?category=work`)).statusCode).toBe(403);
   });
 

@@ -14,10 +14,11 @@ import { audit, changeSet } from "../../platform/audit/audit.js";
 import type { Db } from "../../platform/db/client.js";
 import { protectedProvenanceTypes } from "../../platform/domain.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
-import { AppError, type FieldError } from "../../platform/http/errors.js";
+import { AppError, validation } from "../../platform/http/errors.js";
 import { listResponse } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
+import { zodFieldErrors } from "../../platform/http/validation.js";
 import { organisations } from "../../platform/identity/identity.tables.js";
 import { orderedDates } from "../../platform/reference/partial-date.js";
 import { personAccessOrThrow } from "../persons/persons.queries.js";
@@ -242,12 +243,7 @@ export async function recordsRoutes(app: App) {
         if (req.body.data !== undefined) {
           const parsed = def.schema.safeParse(req.body.data);
           if (!parsed.success) {
-            const errors: FieldError[] = parsed.error.issues.flatMap((i) =>
-              i.code === "unrecognized_keys"
-                ? i.keys.map((k) => ({ path: ["data", ...i.path.map(String), k].join("."), message: "Unknown field" }))
-                : [{ path: ["data", ...i.path.map(String)].join("."), message: i.message }],
-            );
-            throw new AppError("validation-error", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
+            throw validation(zodFieldErrors(parsed.error, "data"));
           }
           data = parsed.data as Record<string, unknown>;
           assertDataDates(row.kind, data);

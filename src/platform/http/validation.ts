@@ -1,5 +1,6 @@
 // Turns schema-validation failures into the problem document's `errors: [{path, message}]`.
 import type { FastifySchemaValidationError } from "fastify";
+import type { ZodError } from "zod";
 import type { FieldError } from "./errors.js";
 
 const contextPrefix: Record<string, string> = {
@@ -23,4 +24,14 @@ export function fieldErrors(validation: FastifySchemaValidationError[], context:
     out.push({ path: `${prefix}${base}` || (context ?? "body"), message: v.message ?? "Invalid value" });
   }
   return out;
+}
+
+/** The same field errors for a zod error raised in a handler, under `prefix` (e.g. `data`). */
+export function zodFieldErrors(error: ZodError, prefix: string): FieldError[] {
+  return error.issues.flatMap((i) => {
+    const base = [prefix, ...i.path.map(String)];
+    return i.code === "unrecognized_keys"
+      ? i.keys.map((k) => ({ path: [...base, k].join("."), message: "Unknown field" }))
+      : [{ path: base.join("."), message: i.message }];
+  });
 }
