@@ -23,6 +23,9 @@ import { type OrganisationType, organisationTypes, type Role, roles } from "../d
 const citext = customType<{ data: string }>({ dataType: () => "citext" });
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
+/** A named contact person of an organisation in the directory (a staff role, not a client). */
+export type OrganisationContact = { name: string; role?: string | null; email?: string | null; phone?: string | null };
+
 export const tenants = pgTable("tenants", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
@@ -44,6 +47,13 @@ export const organisations = pgTable(
     email: text("email"),
     phone: text("phone"),
     address: text("address"),
+    // Directory entry (who offers what, in which languages, when): readable by every user of the tenant.
+    services: text("services").array().notNull().default(sql`'{}'::text[]`),
+    languages: text("languages").array().notNull().default(sql`'{}'::text[]`),
+    openingHours: text("opening_hours"),
+    website: text("website"),
+    description: text("description"),
+    contacts: jsonb("contacts").$type<OrganisationContact[]>().notNull().default([]),
     active: boolean("active").notNull().default(true),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -52,6 +62,7 @@ export const organisations = pgTable(
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     index("organisations_tenant_name_idx").on(t.tenantId, t.name),
+    index("organisations_services_idx").using("gin", t.services),
     check("organisations_type_check", sql`${t.type} in (${inList(organisationTypes)})`),
   ],
 );
