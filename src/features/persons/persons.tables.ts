@@ -56,6 +56,8 @@ export const persons = pgTable(
     caseOpenedOn: date("case_opened_on", { mode: "string" }),
     caseClosedOn: date("case_closed_on", { mode: "string" }),
     closingReason: text("closing_reason"),
+    /** Set when the person was merged into another (the survivor); such a person is hidden everywhere. */
+    mergedIntoId: uuid("merged_into_id"),
     version: integer("version").notNull().default(1),
     createdBy: uuid("created_by").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
