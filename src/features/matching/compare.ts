@@ -1,0 +1,247 @@
+// Pairwise comparison of two persons: evidence from names, birth date, birth place, sex and
+// nationality is added up as log-odds-like weights (Fellegi–Sunter style) and squashed to [0, 1].
+// Names are compared as token sets, so swapped given/family names, a missing family name or an
+// added father's name still line up.
+import type { Comparison, MatchReason, PersonForMatching } from "./index.js";
+import { identityTokens } from "./name-normalise.js";
+import { canonicalName } from "./name-variants.js";
+import { phoneticForm, skeletonKey } from "./phonetic-key.js";
+
+export type PreparedToken = {
+  raw: string;
+  canon: string;
+  form: string;
+  key: string;
+  /** Written without vowels (Arabic script, "Mhd"): only its consonants can be compared. */
+  abjad: boolean;
+  family: boolean;
+};
+
+export type PreparedDate = { year: number; month: number | null; day: number | null } | null;
+
+export type PreparedPerson = {
+  tokens: PreparedToken[];
+  date: PreparedDate;
+  place: string | null;
+  sex: string | null;
+  nationalities: string[];
+};
+
+export function prepareToken(raw: string, family: boolean): PreparedToken {
+  const canon = canonicalName(raw);
+  return {
+    raw,
+    canon,
+    form: phoneticForm(canon),
+    key: skeletonKey(canon),
+    abjad: raw.length >= 2 && !/[aeiouy]/.test(raw),
+    family,
+  };
+}
+
+/** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`; 1 January is the registers' placeholder for an unknown day. */
+export function parseBirthDate(value: string | null | undefined): PreparedDate {
+  if (!value) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  let month = m[2] ? Number(m[2]) : null;
+  let day = m[3] ? Number(m[3]) : null;
+  if (month === 1 && day === 1) {
+    month = null;
+    day = null;
+  }
+  if (month !== null && (month < 1 || month > 12)) month = null;
+  if (day !== null && (day < 1 || day > 31 || month === null)) day = null;
+  return { year, month, day };
+}
+
+const placeKey = (place: string | null | undefined) => {
+  if (!place) return null;
+  const key = identityTokens(place).map(skeletonKey).join(" ");
+  return key || null;
+};
+
+export function preparePerson(p: PersonForMatching): PreparedPerson {
+  const tokens: PreparedToken[] = [];
+  const seen = new Set<string>();
+  const add = (text: string, family: boolean) => {
+    for (const t of identityTokens(text)) {
+      if (seen.has(`${family}${t}`)) continue;
+      seen.add(`${family}${t}`);
+      tokens.push(prepareToken(t, family));
+    }
+  };
+  add(p.givenNames ?? "", false);
+  add(p.familyName ?? "", true);
+  for (const alt of p.alternativeNames ?? []) add(alt, true);
+  return {
+    tokens,
+    date: parseBirthDate(p.birthDate),
+    place: placeKey(p.birthPlace),
+    sex: p.sex ? p.sex.trim().toLowerCase().slice(0, 1) : null,
+    nationalities: (p.nationalities ?? []).map((n) => n.trim().toUpperCase()).filter(Boolean),
+  };
+}
+
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  const range = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  const matchedB = new Uint8Array(lb);
+  const matchedA = new Uint8Array(la);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - range);
+    const hi = Math.min(lb - 1, i + range);
+    for (let j = lo; j <= hi; j++) {
+      if (!matchedB[j] && a.charCodeAt(i) === b.charCodeAt(j)) {
+        matchedA[i] = 1;
+        matchedB[j] = 1;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let t = 0;
+  let k = 0;
+  for (let i = 0; i < la; i++) {
+    if (!matchedA[i]) continue;
+    while (!matchedB[k]) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
+    k++;
+  }
+  const jaro = (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
+  let prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+type TokenMatch = { sim: number; kind: "same" | "variant" | "typo" };
+
+export function tokenSimilarity(a: PreparedToken, b: PreparedToken): TokenMatch {
+  if (a.raw === b.raw) return { sim: 1, kind: "same" };
+  if (a.canon === b.canon) return { sim: 0.97, kind: "variant" };
+  if (a.form === b.form) return { sim: 0.96, kind: "variant" };
+  if ((a.abjad || b.abjad) && a.key === b.key) return { sim: 0.93, kind: "variant" };
+  const sim = Math.max(jaroWinkler(a.form, b.form), jaroWinkler(a.raw, b.raw)) * 0.97;
+  return { sim, kind: "typo" };
+}
+
+// Evidence weights. A token agreeing exactly is strong evidence; a near miss is weak evidence
+// either way, because a typo and a different name of one letter look alike.
+function tokenEvidence(sim: number): number {
+  if (sim >= 0.99) return 3;
+  if (sim >= 0.95) return 2.6;
+  if (sim >= 0.92) return 1.5;
+  if (sim >= 0.88) return 0.3;
+  if (sim >= 0.84) return -1.5;
+  return -4;
+}
+
+type NameResult = { evidence: number; reasons: Set<MatchReason> };
+
+function compareNames(a: PreparedPerson, b: PreparedPerson): NameResult {
+  const reasons = new Set<MatchReason>();
+  const [small, large] = a.tokens.length <= b.tokens.length ? [a.tokens, b.tokens] : [b.tokens, a.tokens];
+  if (small.length === 0) return { evidence: -2, reasons };
+  const cands: { i: number; j: number; m: TokenMatch }[] = [];
+  for (let i = 0; i < small.length; i++)
+    for (let j = 0; j < large.length; j++)
+      cands.push({ i, j, m: tokenSimilarity(small[i] as PreparedToken, large[j] as PreparedToken) });
+  cands.sort((x, y) => y.m.sim - x.m.sim);
+  const usedS = new Uint8Array(small.length);
+  const usedL = new Uint8Array(large.length);
+  let evidence = 0;
+  let matched = 0;
+  let crossed = 0;
+  let straight = 0;
+  for (const c of cands) {
+    if (usedS[c.i] || usedL[c.j]) continue;
+    usedS[c.i] = 1;
+    usedL[c.j] = 1;
+    matched++;
+    evidence += tokenEvidence(c.m.sim);
+    if (c.m.sim >= 0.88) {
+      if (c.m.kind === "variant") reasons.add("name-variant");
+      else if (c.m.kind === "typo") reasons.add("typo");
+      const s = small[c.i] as PreparedToken;
+      const l = large[c.j] as PreparedToken;
+      if (s.family !== l.family) crossed++;
+      else straight++;
+    }
+    if (matched === small.length) break;
+  }
+  // Tokens one record has and the other lacks: a father's name, a second given name.
+  evidence -= 0.8 * (large.length - small.length);
+  if (small.length === 1) evidence -= 1.5;
+  if (crossed > 0 && crossed >= straight) reasons.add("names-swapped");
+  if (reasons.size === 0 && evidence >= 3 * small.length - 0.01) reasons.add("same-name");
+  return { evidence, reasons };
+}
+
+function compareDates(a: PreparedDate, b: PreparedDate, reasons: MatchReason[]): number {
+  if (!a || !b) return 0;
+  const dy = Math.abs(a.year - b.year);
+  const fullA = a.day !== null;
+  const fullB = b.day !== null;
+  if (fullA && fullB) {
+    if (dy === 0 && a.month === b.month && a.day === b.day) {
+      reasons.push("same-birth-date");
+      return 4;
+    }
+    if (dy === 0 && a.month === b.day && a.day === b.month) {
+      reasons.push("birth-date-differs");
+      return 2;
+    }
+    if (dy === 0 && a.month === b.month) return -1;
+    if (dy === 0 && a.day === b.day) return -0.5;
+    if (dy === 1 && a.month === b.month && a.day === b.day) return 0.5;
+    reasons.push("birth-date-differs");
+    return dy === 0 ? -2.5 : -3 - Math.min(6, dy);
+  }
+  if (dy === 0) {
+    if (a.month !== null && b.month !== null && a.month !== b.month) {
+      reasons.push("birth-date-differs");
+      return -1.5;
+    }
+    reasons.push(a.month === null && b.month === null ? "placeholder-birth-date" : "birth-year-only");
+    return 1.5;
+  }
+  reasons.push("birth-date-differs");
+  return dy === 1 ? -1.5 : -3 - Math.min(6, dy);
+}
+
+export function comparePrepared(a: PreparedPerson, b: PreparedPerson): Comparison {
+  const names = compareNames(a, b);
+  const reasons: MatchReason[] = [...names.reasons];
+  let e = names.evidence;
+  e += compareDates(a.date, b.date, reasons);
+  if (a.place && b.place) {
+    if (a.place === b.place) {
+      e += 1;
+      reasons.push("same-birth-place");
+    } else e -= 0.5;
+  }
+  if (a.sex && b.sex && a.sex !== "x" && b.sex !== "x" && a.sex !== "u" && b.sex !== "u") {
+    if (a.sex !== b.sex) {
+      e -= 4;
+      reasons.push("sex-differs");
+    } else e += 0.3;
+  }
+  if (a.nationalities.length > 0 && b.nationalities.length > 0) {
+    if (a.nationalities.some((n) => b.nationalities.includes(n))) {
+      e += 0.5;
+      reasons.push("same-nationality");
+    } else e -= 1;
+  }
+  const score = 1 / (1 + Math.exp(-(e - 6)));
+  return { score: Math.round(score * 10000) / 10000, reasons };
+}
+
+export function comparePersons(a: PersonForMatching, b: PersonForMatching): Comparison {
+  return comparePrepared(preparePerson(a), preparePerson(b));
+}

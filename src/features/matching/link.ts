@@ -1,0 +1,101 @@
+// Batch record linkage: blocking, then comparison of the pairs that share a block. Each person is
+// prepared once; pairs are de-duplicated per person with a stamp array (no global pair set), and
+// blocks larger than `maxBlock` are compared only within a sliding window over a sorted order
+// (sorted neighbourhood), so one very common name cannot make the run quadratic.
+import { comparePrepared, type PreparedPerson, preparePerson } from "./compare.js";
+import type { LinkedPair, PersonForMatching } from "./index.js";
+
+function blockingKeysOf(p: PreparedPerson): string[] {
+  const keys = new Set<string>();
+  const year = p.date ? String(p.date.year) : "";
+  const tokenKeys = [...new Set(p.tokens.map((t) => t.key).filter((k) => k.length > 0))];
+  // Any two name tokens (order-free: swapped names), and each token with the birth year
+  // (one token mistyped or missing still meets its duplicate).
+  for (let i = 0; i < tokenKeys.length; i++) {
+    for (let j = i + 1; j < tokenKeys.length; j++) {
+      const [x, y] = [tokenKeys[i] as string, tokenKeys[j] as string].sort();
+      keys.add(`n:${x}|${y}`);
+    }
+    if (year) keys.add(`y:${tokenKeys[i]}|${year}`);
+  }
+  if (tokenKeys.length === 1 && !year) keys.add(`n:${tokenKeys[0]}`);
+  return [...keys];
+}
+
+export function blockingKeysPrepared(p: PreparedPerson): string[] {
+  return blockingKeysOf(p);
+}
+
+export function blockingKeys(person: PersonForMatching): string[] {
+  return blockingKeysOf(preparePerson(person));
+}
+
+export type LinkOptions = {
+  threshold?: number;
+  /** Blocks larger than this are compared within a window of this size (sorted neighbourhood). */
+  maxBlock?: number;
+  onProgress?: (done: number, total: number) => void;
+};
+
+export function linkPersons(
+  persons: PersonForMatching[],
+  opts: LinkOptions = {},
+): { pairs: LinkedPair[]; comparisons: number } {
+  const threshold = opts.threshold ?? 0.8;
+  const maxBlock = opts.maxBlock ?? 200;
+  const prepared = persons.map(preparePerson);
+  const blocks = new Map<string, number[]>();
+  const personBlocks: string[][] = prepared.map((p, i) => {
+    const keys = blockingKeysOf(p);
+    for (const k of keys) {
+      const b = blocks.get(k);
+      if (b) b.push(i);
+      else blocks.set(k, [i]);
+    }
+    return keys;
+  });
+  // Position of each member within its (large) block, for the window.
+  const windowOrder = new Map<string, Map<number, number>>();
+  const sortKey = (i: number) => {
+    const p = prepared[i] as PreparedPerson;
+    return `${p.date ? p.date.year : "0000"}${p.tokens.map((t) => t.form).join(" ")}`;
+  };
+  for (const [k, members] of blocks) {
+    if (members.length <= maxBlock) continue;
+    members.sort((x, y) => (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : x - y));
+    windowOrder.set(k, new Map(members.map((m, pos) => [m, pos])));
+  }
+  const stamp = new Int32Array(persons.length).fill(-1);
+  const pairs: LinkedPair[] = [];
+  let comparisons = 0;
+  const half = Math.floor(maxBlock / 2);
+  for (let i = 0; i < prepared.length; i++) {
+    const a = prepared[i] as PreparedPerson;
+    for (const k of personBlocks[i] as string[]) {
+      const members = blocks.get(k) as number[];
+      if (members.length < 2) continue;
+      const order = windowOrder.get(k);
+      let from = 0;
+      let to = members.length;
+      if (order) {
+        const pos = order.get(i) as number;
+        from = Math.max(0, pos - half);
+        to = Math.min(members.length, pos + half + 1);
+      }
+      for (let x = from; x < to; x++) {
+        const j = members[x] as number;
+        if (j <= i || stamp[j] === i) continue;
+        stamp[j] = i;
+        comparisons++;
+        const c = comparePrepared(a, prepared[j] as PreparedPerson);
+        if (c.score >= threshold) {
+          const pa = persons[i] as PersonForMatching;
+          const pb = persons[j] as PersonForMatching;
+          pairs.push({ idA: pa.id, idB: pb.id, score: c.score, reasons: c.reasons });
+        }
+      }
+    }
+    if (opts.onProgress && (i + 1) % 10_000 === 0) opts.onProgress(i + 1, prepared.length);
+  }
+  return { pairs, comparisons };
+}
