@@ -12,6 +12,7 @@ import { legalBasesRoutes } from "./legal-bases/legal-bases.routes.js";
 import { organisationsRoutes } from "./organisations/organisations.routes.js";
 import { personsRoutes } from "./persons/persons.routes.js";
 import { recordsRoutes } from "./records/records.routes.js";
+import { settingsRoutes } from "./settings/settings.routes.js";
 import { systemRoutes } from "./system/system.routes.js";
 import { timelineRoutes } from "./timeline/timeline.routes.js";
 import { usersRoutes } from "./users/users.routes.js";
@@ -32,4 +33,5 @@ export const features: { prefix: string; plugin: Feature }[] = [
   { prefix: "/api/v1", plugin: legalBasesRoutes },
   { prefix: "/api/v1", plugin: agreementsRoutes },
   { prefix: "/api/v1", plugin: accessLogRoutes },
+  { prefix: "/api/v1", plugin: settingsRoutes },
 ];

@@ -1,24 +1,37 @@
 // Cooperation agreements between the lead organisation and its partners.
-import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { audit } from "../../platform/audit/audit.js";
+import { audit, changeSet } from "../../platform/audit/audit.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
 import { AppError } from "../../platform/http/errors.js";
 import { listResponse } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
+import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
 import { organisations } from "../../platform/identity/identity.tables.js";
 import { fullDate, today } from "../../platform/reference/partial-date.js";
+import { assertServicesKnown } from "../organisations/organisations.queries.js";
 import { agreements } from "./agreements.tables.js";
 
 const tags = ["agreements"];
 type Row = typeof agreements.$inferSelect;
+
+/** Codes of the code list `service`; empty: every service of the partner. */
+const services = z
+  .array(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_]{1,60}$/, "Must be a code of the code list service"),
+  )
+  .max(30)
+  .refine((a) => new Set(a).size === a.length, "Each service only once");
 
 const createSchema = z
   .strictObject({
     /** Defaults to the tenant admin's own organisation. */
     leadOrganisationId: z.uuid().optional(),
     partnerOrganisationId: z.uuid(),
-    services: z.array(z.string().trim().min(1).max(100)).max(30).default([]),
+    services: services.default([]),
     acknowledgeWithinDays: z.number().int().min(0).max(60),
     firstAppointmentWithinDays: z.number().int().min(0).max(120),
     validFrom: fullDate.optional(),
@@ -44,6 +57,17 @@ const agreementSchema = z
     createdAt: z.date(),
   })
   .meta({ id: "Agreement" });
+
+const updateSchema = z
+  .strictObject({
+    services: services.optional(),
+    acknowledgeWithinDays: z.number().int().min(0).max(60).optional(),
+    firstAppointmentWithinDays: z.number().int().min(0).max(120).optional(),
+    /** null: open-ended. */
+    validUntil: fullDate.nullish(),
+    version: z.number().int().positive().optional(),
+  })
+  .meta({ id: "AgreementUpdate" });
 
 const present = (a: Row) => {
   const on = today();
@@ -118,6 +142,7 @@ export async function agreementsRoutes(app: App) {
         });
       }
       const row = await db().transaction(async (tx) => {
+        await assertServicesKnown(tx, req.body.services);
         const known = await tx
           .select({ id: organisations.id })
           .from(organisations)
@@ -157,6 +182,53 @@ export async function agreementsRoutes(app: App) {
         return inserted;
       });
       return reply.code(201).send(present(row));
+    },
+  );
+  app.patch(
+    "/agreements/:id",
+    {
+      config: { policy: policy.roles("tenant_admin") },
+      schema: {
+        tags,
+        summary:
+          "Change an agreement's services, deadlines or end of validity (If-Match or version for optimistic concurrency)",
+        params: uuidParam,
+        body: updateSchema,
+        response: { 200: agreementSchema },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const { version, ...changes } = req.body;
+      const expected = expectedVersion(req.headers["if-match"], version);
+      const row = await db().transaction(async (tx) => {
+        const where = and(eq(agreements.tenantId, actor.tenantId), eq(agreements.id, req.params.id));
+        const [before] = await tx.select().from(agreements).where(where);
+        if (!before) throw new AppError("not-found", "No such agreement");
+        if (changes.validUntil && changes.validUntil < before.validFrom) {
+          throw new AppError("validation-error", "The agreement would end before it starts", {
+            errors: [{ path: "validUntil", message: `Must not lie before validFrom (${before.validFrom})` }],
+          });
+        }
+        await assertServicesKnown(tx, changes.services);
+        const [updated] = await tx
+          .update(agreements)
+          .set({ ...changes, version: sql`${agreements.version} + 1`, updatedAt: new Date() })
+          .where(and(where, expected === undefined ? undefined : eq(agreements.version, expected)))
+          .returning();
+        if (!updated)
+          throw new AppError("version-conflict", `Agreement is at version ${before.version}`, {
+            currentVersion: before.version,
+          });
+        await audit(tx, auditContext(req), {
+          action: "agreement.updated",
+          subjectType: "agreement",
+          subjectId: updated.id,
+          details: changeSet(before, changes),
+        });
+        return updated;
+      });
+      return present(row);
     },
   );
 }

@@ -16,7 +16,7 @@ import { client, getTestApp } from "../../test/test-app.js";
 const agreements = `${api}/agreements`;
 const body = (partnerOrganisationId: string, extra: Record<string, unknown> = {}) => ({
   partnerOrganisationId,
-  services: ["Arbeitsvermittlung", "Leistungen SGB II"],
+  services: ["job_placement", "basic_income_support"],
   acknowledgeWithinDays: 3,
   firstAppointmentWithinDays: 10,
   ...extra,
@@ -74,6 +74,9 @@ describe("agreements: who may", () => {
       ["validUntil before today without validFrom", body(t.jobcenter.id, { validUntil: "2020-01-01" }), "validUntil"],
       ["an impossible validFrom", body(t.jobcenter.id, { validFrom: "2025-02-29" }), "validFrom"],
       ["an empty service", body(t.jobcenter.id, { services: [" "] }), "services.0"],
+      ["a free-text service", body(t.jobcenter.id, { services: ["Arbeitsvermittlung"] }), "services.0"],
+      ["an unknown service code", body(t.jobcenter.id, { services: ["job_placement", "astrology"] }), "services.1"],
+      ["a service twice", body(t.jobcenter.id, { services: ["job_placement", "job_placement"] }), "services"],
       ["an unknown field", body(t.jobcenter.id, { penalty: 100 }), "penalty"],
     ];
     for (const [what, b, path] of cases) {
@@ -96,7 +99,7 @@ describe("agreements", () => {
     expect(a).toMatchObject({
       leadOrganisationId: t.io.id,
       partnerOrganisationId: t.jobcenter.id,
-      services: ["Arbeitsvermittlung", "Leistungen SGB II"],
+      services: ["job_placement", "basic_income_support"],
       acknowledgeWithinDays: 3,
       firstAppointmentWithinDays: 10,
       validFrom: today(),
@@ -166,5 +169,80 @@ describe("agreements", () => {
     const schoolUser = await t.user(school.id, "caseworker");
     expect(await ids(schoolUser.client)).toEqual([]);
     expect(await ids(other.adminClient)).toEqual([elsewhere.id]);
+  });
+});
+
+describe("PATCH /agreements/:id", () => {
+  it("answers 401, 403 to everyone but the tenant admin, 404 across tenants, 400 for bad input, 409 when stale", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await consentTenant(app);
+    const other = await consentTenant(app);
+    const a = await createAgreement(t.adminClient, t.jobcenter.id, { validFrom: "2025-01-01" });
+    const url = `${agreements}/${a.id}`;
+    expectProblem(await client(app).patch(url, { acknowledgeWithinDays: 4 }), 401, "unauthenticated");
+    for (const role of ["case_manager", "org_admin", "steering", "dpo"] as Role[]) {
+      const u = await t.user(role === "org_admin" ? t.jobcenter.id : t.io.id, role);
+      expectProblem(await u.client.patch(url, { acknowledgeWithinDays: 4 }), 403, "forbidden");
+    }
+    expectProblem(await other.adminClient.patch(url, { acknowledgeWithinDays: 4 }), 404, "not-found");
+    const bad: [Record<string, unknown>, string][] = [
+      [{ acknowledgeWithinDays: 61 }, "acknowledgeWithinDays"],
+      [{ firstAppointmentWithinDays: -1 }, "firstAppointmentWithinDays"],
+      [{ services: ["Leistungen SGB II"] }, "services.0"],
+      [{ services: ["job_placement", "astrology"] }, "services.1"],
+      [{ validUntil: "2024-12-31" }, "validUntil"],
+      [{ partnerOrganisationId: t.io.id }, "partnerOrganisationId"],
+    ];
+    for (const [b, path] of bad) expectProblem(await t.adminClient.patch(url, b), 400, "validation-error", [path]);
+    expectProblem(await t.adminClient.patch(url, { acknowledgeWithinDays: 4, version: 7 }), 409, "version-conflict");
+    expect(await agreementRow(db, t.tenantId, a.id)).toMatchObject({ acknowledgeWithinDays: 3, version: 1 });
+    expect(await auditRows(db, t.tenantId, { action: "agreement.updated" })).toEqual([]);
+  });
+
+  it("changes services, deadlines and the end of validity, and audits the change", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await consentTenant(app);
+    const a = await createAgreement(t.adminClient, t.jobcenter.id, {
+      services: ["job_placement"],
+      validFrom: "2025-01-01",
+    });
+    const res = await t.adminClient.patch(
+      `${agreements}/${a.id}`,
+      {
+        services: ["job_placement", "basic_income_support"],
+        firstAppointmentWithinDays: 20,
+        validUntil: daysFromToday(-1),
+      },
+      { "if-match": '"1"' },
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({
+      services: ["job_placement", "basic_income_support"],
+      acknowledgeWithinDays: 3,
+      firstAppointmentWithinDays: 20,
+      validUntil: daysFromToday(-1),
+      active: false,
+      version: 2,
+    });
+    const again = await t.adminClient.patch(`${agreements}/${a.id}`, { validUntil: null, version: 2 });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toMatchObject({ validUntil: null, active: true, version: 3 });
+    const rows = await auditRows(db, t.tenantId, { action: "agreement.updated" });
+    expect(rows).toHaveLength(2);
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        subjectId: a.id,
+        details: {
+          before: { services: ["job_placement"], firstAppointmentWithinDays: 10, validUntil: null },
+          after: {
+            services: ["job_placement", "basic_income_support"],
+            firstAppointmentWithinDays: 20,
+            validUntil: daysFromToday(-1),
+          },
+        },
+      }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, asc, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { organisationScope } from "../../platform/access/access.js";
 import type { Actor } from "../../platform/auth/actor.js";
@@ -6,11 +6,26 @@ import type { Db } from "../../platform/db/client.js";
 import type { OrganisationType } from "../../platform/domain.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { decodeCursor, page } from "../../platform/http/pagination.js";
-import { organisations } from "../../platform/identity/identity.tables.js";
+import { type OrganisationContact, organisations } from "../../platform/identity/identity.tables.js";
+import { codeListEntries } from "../code-lists/code-lists.tables.js";
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 
+/** The fields of an organisation's directory entry (written by the tenant admin or the organisation's own admin). */
+export type DirectoryValues = {
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  address?: string | null | undefined;
+  services?: string[] | undefined;
+  languages?: string[] | undefined;
+  openingHours?: string | null | undefined;
+  website?: string | null | undefined;
+  description?: string | null | undefined;
+  contacts?: OrganisationContact[] | undefined;
+};
+
 const cursorShape = z.tuple([z.string(), z.uuid()]);
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
 
 export async function listOrganisations(
   db: Db,
@@ -19,14 +34,21 @@ export async function listOrganisations(
     q?: string | undefined;
     type?: OrganisationType | undefined;
     active?: "true" | "false" | undefined;
+    service?: string | undefined;
+    language?: string | undefined;
     limit: number;
     cursor?: string | undefined;
   },
 ) {
   const conditions: (SQL | undefined)[] = [organisationScope(actor)];
-  if (query.q) conditions.push(ilike(organisations.name, `%${query.q.replace(/[\\%_]/g, "\\$&")}%`));
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    conditions.push(or(ilike(organisations.name, pattern), ilike(organisations.description, pattern)));
+  }
   if (query.type) conditions.push(eq(organisations.type, query.type));
   if (query.active) conditions.push(eq(organisations.active, query.active === "true"));
+  if (query.service) conditions.push(arrayContains(organisations.services, [query.service]));
+  if (query.language) conditions.push(arrayContains(organisations.languages, [query.language]));
   const after = decodeCursor(query.cursor, cursorShape);
   if (after) {
     conditions.push(
@@ -51,16 +73,32 @@ export async function getOrganisationOrThrow(db: Db, actor: Actor, id: string): 
   return row;
 }
 
+/**
+ * Service codes must be codes of the code list `service` (any version: an agreement or a directory
+ * entry keeps a code that a later version retired). `path` names the field in the 400 answer.
+ */
+export async function assertServicesKnown(db: Db, codes: readonly string[] | undefined, path = "services") {
+  if (!codes || codes.length === 0) return;
+  const rows = await db
+    .selectDistinct({ code: codeListEntries.code })
+    .from(codeListEntries)
+    .where(and(eq(codeListEntries.list, "service"), inArray(codeListEntries.code, [...codes])));
+  const known = new Set(rows.map((r) => r.code));
+  const errors = codes.flatMap((code, i) =>
+    known.has(code) ? [] : [{ path: `${path}.${i}`, message: "Unknown code in the code list service" }],
+  );
+  if (errors.length > 0)
+    throw new AppError("validation-error", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
+}
+
+/** Contacts as stored: absent optional fields become null, so that reads and audit diffs are stable. */
+export const normaliseContacts = (contacts: OrganisationContact[] | undefined) =>
+  contacts?.map((c) => ({ name: c.name, role: c.role ?? null, email: c.email ?? null, phone: c.phone ?? null }));
+
 export async function insertOrganisation(
   db: Db,
   tenantId: string,
-  values: {
-    name: string;
-    type: OrganisationType;
-    email?: string | null | undefined;
-    phone?: string | null | undefined;
-    address?: string | null | undefined;
-  },
+  values: { name: string; type: OrganisationType } & DirectoryValues,
 ): Promise<OrganisationRow> {
   const [row] = await db
     .insert(organisations)
@@ -71,6 +109,12 @@ export async function insertOrganisation(
       email: values.email ?? null,
       phone: values.phone ?? null,
       address: values.address ?? null,
+      services: values.services ?? [],
+      languages: values.languages ?? [],
+      openingHours: values.openingHours ?? null,
+      website: values.website ?? null,
+      description: values.description ?? null,
+      contacts: normaliseContacts(values.contacts) ?? [],
     })
     .returning();
   if (!row) throw new AppError("internal");
@@ -83,7 +127,23 @@ export async function updateOrganisation(
   actor: Actor,
   id: string,
   expected: number | undefined,
-  changes: Partial<Pick<OrganisationRow, "name" | "type" | "email" | "phone" | "address" | "active">>,
+  changes: Partial<
+    Pick<
+      OrganisationRow,
+      | "name"
+      | "type"
+      | "email"
+      | "phone"
+      | "address"
+      | "active"
+      | "services"
+      | "languages"
+      | "openingHours"
+      | "website"
+      | "description"
+      | "contacts"
+    >
+  >,
 ): Promise<OrganisationRow | undefined> {
   const [row] = await db
     .update(organisations)

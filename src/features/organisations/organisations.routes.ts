@@ -1,14 +1,17 @@
 import { assertCanManageOrganisations } from "../../platform/access/access.js";
 import { audit, changeSet } from "../../platform/audit/audit.js";
+import type { Actor } from "../../platform/auth/actor.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
 import { AppError } from "../../platform/http/errors.js";
 import { listResponse } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
 import {
+  assertServicesKnown,
   getOrganisationOrThrow,
   insertOrganisation,
   listOrganisations,
+  normaliseContacts,
   updateOrganisation,
 } from "./organisations.queries.js";
 import {
@@ -29,7 +32,8 @@ export async function organisationsRoutes(app: App) {
       config: { policy: policy.authenticated() },
       schema: {
         tags,
-        summary: "List the tenant's organisations",
+        summary:
+          "The tenant's organisation directory (every user of the tenant); filter by service, language, type or text",
         querystring: listOrganisationsQuery,
         response: { 200: listResponse(organisationSchema) },
       },
@@ -52,6 +56,7 @@ export async function organisationsRoutes(app: App) {
       const actor = actorOf(req);
       assertCanManageOrganisations(actor);
       const created = await db().transaction(async (tx) => {
+        await assertServicesKnown(tx, req.body.services);
         const row = await insertOrganisation(tx, actor.tenantId, req.body);
         await audit(tx, auditContext(req), {
           action: "organisation.created",
@@ -77,10 +82,11 @@ export async function organisationsRoutes(app: App) {
   app.patch(
     "/organisations/:id",
     {
-      config: { policy: policy.roles("tenant_admin") },
+      config: { policy: policy.roles("tenant_admin", "org_admin") },
       schema: {
         tags,
-        summary: "Change an organisation (If-Match or version for optimistic concurrency)",
+        summary:
+          "Change an organisation (If-Match or version for optimistic concurrency). The tenant admin changes every organisation; an organisation's admin only its own directory entry (not name, type or active)",
         params: uuidParam,
         body: updateOrganisationSchema,
         response: { 200: organisationSchema },
@@ -88,11 +94,13 @@ export async function organisationsRoutes(app: App) {
     },
     async (req) => {
       const actor = actorOf(req);
-      assertCanManageOrganisations(actor);
-      const { version, ...changes } = req.body;
+      const { version, contacts, ...rest } = req.body;
+      const changes = { ...rest, ...(contacts ? { contacts: normaliseContacts(contacts) } : {}) };
       const expected = expectedVersion(req.headers["if-match"], version);
       return db().transaction(async (tx) => {
         const before = await getOrganisationOrThrow(tx, actor, req.params.id);
+        assertCanEditEntry(actor, before.id, changes);
+        await assertServicesKnown(tx, changes.services);
         const updated = await updateOrganisation(tx, actor, req.params.id, expected, changes);
         if (!updated)
           throw new AppError("version-conflict", `Organisation is at version ${before.version}`, {
@@ -108,4 +116,14 @@ export async function organisationsRoutes(app: App) {
       });
     },
   );
+}
+
+/** The tenant admin changes every organisation; an organisation's admin only its own directory entry. */
+function assertCanEditEntry(actor: Actor, organisationId: string, changes: Record<string, unknown>) {
+  if (actor.role === "tenant_admin") return assertCanManageOrganisations(actor);
+  if (actor.role !== "org_admin" || actor.organisationId !== organisationId)
+    throw new AppError("forbidden", "You may change only your own organisation's directory entry");
+  const administrative = ["name", "type", "active"].filter((k) => changes[k] !== undefined);
+  if (administrative.length > 0)
+    throw new AppError("forbidden", `Only the tenant admin changes ${administrative.join(", ")}`);
 }

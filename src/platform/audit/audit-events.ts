@@ -38,6 +38,7 @@ export const auditActions = [
   "legal_basis.revoked",
   "agreement.created",
   "agreement.updated",
+  "settings.updated",
   "person.exported",
   "access_log.read",
   "audit.verified",

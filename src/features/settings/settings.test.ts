@@ -1,0 +1,97 @@
+// The tenant's settings: everyone reads them, only the tenant admin changes them (audited); the
+// holiday list follows the federal state.
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { tenants } from "../../platform/identity/identity.tables.js";
+import { auditRows, expectProblem } from "../../test/case-file-factories.js";
+import { tenantWithEveryRole } from "../../test/factories.js";
+import { client, getTestApp } from "../../test/test-app.js";
+import { getTenantSettings } from "./settings.queries.js";
+
+const url = "/api/v1/settings";
+
+describe("settings", () => {
+  it("answers 401, 403 for every role but the tenant admin, 400 for bad values, writing nothing", async () => {
+    const app = await getTestApp();
+    const t = await tenantWithEveryRole(app);
+    expectProblem(await client(app).get(url), 401, "unauthenticated");
+    expectProblem(await client(app).patch(url, { federalState: "BY" }), 401, "unauthenticated");
+    expectProblem(await client(app).get(`${url}/holidays`), 401, "unauthenticated");
+    for (const role of ["org_admin", "case_manager", "caseworker", "steering", "dpo", "volunteer"] as const) {
+      expectProblem(await t.clients[role].patch(url, { federalState: "BY" }), 403, "forbidden");
+      const read = await t.clients[role].get(url);
+      expect(read.statusCode, read.body).toBe(200);
+      expect(read.json()).toEqual({
+        federalState: "NW",
+        defaultAcknowledgeWithinDays: 5,
+        defaultFirstAppointmentWithinDays: 15,
+      });
+    }
+    const admin = t.clients.tenant_admin;
+    const bad: [Record<string, unknown>, string][] = [
+      [{ federalState: "XX" }, "federalState"],
+      [{ federalState: "nw" }, "federalState"],
+      [{ defaultAcknowledgeWithinDays: 61 }, "defaultAcknowledgeWithinDays"],
+      [{ defaultAcknowledgeWithinDays: -1 }, "defaultAcknowledgeWithinDays"],
+      [{ defaultAcknowledgeWithinDays: 1.5 }, "defaultAcknowledgeWithinDays"],
+      [{ defaultFirstAppointmentWithinDays: 121 }, "defaultFirstAppointmentWithinDays"],
+      [{ defaultFirstAppointmentWithinDays: "10" }, "defaultFirstAppointmentWithinDays"],
+      [{ name: "Anderswo" }, "name"],
+    ];
+    for (const [body, path] of bad) expectProblem(await admin.patch(url, body), 400, "validation-error", [path]);
+    expectProblem(await admin.get(`${url}/holidays?year=1800`), 400, "validation-error", ["query.year"]);
+    expectProblem(await admin.get(`${url}/holidays?year=abc`), 400, "validation-error", ["query.year"]);
+    const [row] = await app.database.db.select().from(tenants).where(eq(tenants.id, t.tenant.id));
+    expect(row).toMatchObject({ federalState: "NW", settings: {} });
+    expect(await auditRows(app.database.db, t.tenant.id, { action: "settings.updated" })).toEqual([]);
+  });
+
+  it("changes the federal state and the default deadlines, audits, and the holidays follow the state", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await tenantWithEveryRole(app);
+    const admin = t.clients.tenant_admin;
+    const nw = (await admin.get(`${url}/holidays?year=2026`)).json();
+    expect(nw.federalState).toBe("NW");
+    expect(nw.items).toContainEqual({ date: "2026-06-04", name: "Fronleichnam" });
+    expect(nw.items).toContainEqual({ date: "2026-04-06", name: "Ostermontag" });
+    expect(nw.items.map((h: { date: string }) => h.date)).not.toContain("2026-10-31");
+
+    const res = await admin.patch(url, { federalState: "SN", defaultAcknowledgeWithinDays: 3 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      federalState: "SN",
+      defaultAcknowledgeWithinDays: 3,
+      defaultFirstAppointmentWithinDays: 15,
+    });
+    // The lead's referral code reads the same settings.
+    expect(await getTenantSettings(db, t.tenant.id)).toEqual(res.json());
+    const second = await admin.patch(url, { defaultFirstAppointmentWithinDays: 0 });
+    expect(second.json()).toEqual({
+      federalState: "SN",
+      defaultAcknowledgeWithinDays: 3,
+      defaultFirstAppointmentWithinDays: 0,
+    });
+    expect((await t.clients.caseworker.get(url)).json().federalState).toBe("SN");
+
+    const sn = (await t.clients.volunteer.get(`${url}/holidays?year=2026&locale=en`)).json();
+    expect(sn.federalState).toBe("SN");
+    expect(sn.year).toBe(2026);
+    expect(sn.items.map((h: { date: string }) => h.date)).toContain("2026-10-31"); // Reformation Day
+    expect(sn.items.map((h: { date: string }) => h.date)).toContain("2026-11-18"); // Buß- und Bettag
+    expect(sn.items.map((h: { date: string }) => h.date)).not.toContain("2026-06-04");
+    expect(sn.items[0]).toEqual({ date: "2026-01-01", name: "New Year's Day" });
+
+    const rows = await auditRows(db, t.tenant.id, { action: "settings.updated" });
+    expect(rows).toHaveLength(2);
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        subjectId: t.tenant.id,
+        details: {
+          before: { federalState: "NW", defaultAcknowledgeWithinDays: 5 },
+          after: { federalState: "SN", defaultAcknowledgeWithinDays: 3 },
+        },
+      }),
+    );
+  });
+});
