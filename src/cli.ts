@@ -3,6 +3,8 @@ import "dotenv/config";
 import { parseArgs } from "node:util";
 import { seedDemo } from "./features/demo/demo-seed.js";
 import { generatePersons } from "./features/demo/person-generator.js";
+import { scanAllTenants, scanDuplicates } from "./features/duplicates/duplicates.queries.js";
+import { reindexSearchKeys } from "./features/search/search-index.js";
 import { bootstrap, demoAccountsText } from "./features/tenants/bootstrap.js";
 import { countTenants, createTenantWithAdmin, firstTenantId } from "./features/tenants/tenants.commands.js";
 import { sealAll, verifyChain } from "./platform/audit/audit-chain.js";
@@ -21,6 +23,9 @@ Commands:
   admin create --email E --password P [--name N] [--tenant T]
                               create a tenant with its first tenant admin
   audit verify                seal pending audit rows and recompute every hash chain
+  search reindex [--missing]  rebuild the person search index (or index only persons without keys)
+  duplicates scan [--tenant T]
+                              find likely duplicate persons and store them for review
 
 Configuration comes from the environment (see README.md); a .env file may set it.`;
 
@@ -96,6 +101,7 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
         await seedDemo(db);
+        await scanAllTenants(db);
         process.stdout.write(`Seeded Musterstadt.\n${demoAccountsText()}\n`);
         return 0;
       });
@@ -144,6 +150,32 @@ async function main(argv: string[]): Promise<number> {
           `${JSON.stringify({ ...result, sealedNow: sealed })}\n${result.ok ? "Audit chain intact." : `Audit chain BROKEN at row ${result.firstBrokenId}.`}\n`,
         );
         return result.ok ? 0 : 1;
+      });
+    }
+    case "search": {
+      if (sub !== "reindex") break;
+      const { values } = parseArgs({ args: rest, options: { missing: { type: "boolean" } } });
+      return withDatabase(async ({ db }) => {
+        const t0 = Date.now();
+        const r = await reindexSearchKeys(db, { onlyMissing: values.missing ?? false });
+        process.stdout.write(
+          `Indexed ${r.persons} persons (${r.keys} keys) in ${((Date.now() - t0) / 1000).toFixed(1)} s.\n`,
+        );
+        return 0;
+      });
+    }
+    case "duplicates": {
+      if (sub !== "scan") break;
+      const { values } = parseArgs({ args: rest, options: { tenant: { type: "string" } } });
+      return withDatabase(async ({ db }) => {
+        const results = values.tenant
+          ? [{ tenantId: values.tenant, ...(await scanDuplicates(db, values.tenant)) }]
+          : await scanAllTenants(db);
+        for (const r of results)
+          process.stdout.write(
+            `Tenant ${r.tenantId}: ${r.persons} persons, ${r.pairs} candidate pairs (${r.seconds.toFixed(1)} s).\n`,
+          );
+        return 0;
       });
     }
     case "bootstrap":

@@ -1,6 +1,8 @@
 // Builds and starts Strang: database, migrations, first-start data, HTTP server, background work.
 import path from "node:path";
+import { scanAllTenants } from "./features/duplicates/duplicates.queries.js";
 import { features } from "./features/index.js";
+import { reindexSearchKeys, searchIndexMissing } from "./features/search/search-index.js";
 import { bootstrap, demoAccountsText } from "./features/tenants/bootstrap.js";
 import { sealPending } from "./platform/audit/audit-chain.js";
 import { purgeExpiredSessions } from "./platform/auth/sessions.js";
@@ -22,6 +24,9 @@ export async function serve(config: Config) {
   const started = Date.now();
   const { app, database } = await createServer(config);
   const report = await bootstrap(database.db, config);
+  // Persons from before the search index (migration 0009) get their keys; the check is O(1).
+  if (await searchIndexMissing(database.db)) await reindexSearchKeys(database.db);
+  if (report.seededDemo) await scanAllTenants(database.db);
 
   // The sealer chains committed audit rows moments after they are written.
   const sealer = setInterval(() => {

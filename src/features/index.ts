@@ -7,6 +7,7 @@ import { authRoutes } from "./auth/auth.routes.js";
 import { codeListsRoutes } from "./code-lists/code-lists.routes.js";
 import { consentsRoutes } from "./consents/consents.routes.js";
 import { documentsRoutes } from "./documents/documents.routes.js";
+import { duplicatesRoutes } from "./duplicates/duplicates.routes.js";
 import { householdsRoutes } from "./households/households.routes.js";
 import { legalBasesRoutes } from "./legal-bases/legal-bases.routes.js";
 import { organisationsRoutes } from "./organisations/organisations.routes.js";
@@ -33,5 +34,6 @@ export const features: { prefix: string; plugin: Feature }[] = [
   { prefix: "/api/v1", plugin: legalBasesRoutes },
   { prefix: "/api/v1", plugin: agreementsRoutes },
   { prefix: "/api/v1", plugin: accessLogRoutes },
+  { prefix: "/api/v1", plugin: duplicatesRoutes },
   { prefix: "/api/v1", plugin: settingsRoutes },
 ];

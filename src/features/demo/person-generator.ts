@@ -11,6 +11,7 @@ import { householdMembers, households } from "../households/households.tables.js
 import { caseEvents, persons } from "../persons/persons.tables.js";
 import { kindDefinition, type RecordKind } from "../records/record-kinds.js";
 import { records } from "../records/records.tables.js";
+import { indexPersons, type NamedPerson } from "../search/search-index.js";
 import { birthPlaces, names, type Origin, originWeights } from "./name-tables.js";
 
 /** mulberry32: small, fast, deterministic. */
@@ -359,6 +360,8 @@ export async function generatePersons(db: Db, tenantId: string, count: number, o
     await db.transaction(async (tx) => {
       await tx.insert(households).values(batchHouseholds);
       await tx.insert(persons).values(batchPersons);
+      // The search index, in bulk, in the same transaction as the persons.
+      await indexPersons(tx, batchPersons as NamedPerson[], { fresh: true });
       await tx.insert(householdMembers).values(batchMembers);
       await tx.insert(caseEvents).values(batchEvents);
       if (batchConsents.length > 0) await tx.insert(consents).values(batchConsents);

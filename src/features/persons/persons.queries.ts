@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   closedCategories,
@@ -28,6 +28,23 @@ export async function getPersonRow(db: Db, tenantId: string, personId: string): 
     .where(and(eq(persons.tenantId, tenantId), eq(persons.id, personId)));
   if (!row) throw new AppError("not-found", "Person not found");
   return row;
+}
+
+/**
+ * A person merged into another exists no more on its own: 404, naming the surviving file when the
+ * actor may see it (so a bookmark leads on), otherwise a plain 404.
+ */
+export async function assertNotMerged(db: Db, actor: Actor, person: PersonRow): Promise<void> {
+  if (!person.mergedIntoId) return;
+  const [survivor] = await db
+    .select({ id: persons.id })
+    .from(persons)
+    .where(and(eq(persons.id, person.mergedIntoId), visiblePersonSql(actor, persons), isNull(persons.mergedIntoId)));
+  throw new AppError(
+    "not-found",
+    "This person's file was merged into another file",
+    survivor ? { mergedIntoId: survivor.id } : undefined,
+  );
 }
 
 export async function householdOf(db: Db, tenantId: string, personId: string) {
@@ -77,36 +94,20 @@ export function presentPerson(p: PersonRow, access: PersonAccess) {
 }
 
 const cursorShape = z.tuple([z.string(), z.string(), z.uuid()]);
-const like = (s: string) => `%${s.replace(/[\\%_]/g, "\\$&")}%`;
 
 /** Persons the actor may see, filtered and paginated in SQL (never filtered after LIMIT). */
 export async function listVisiblePersons(
   db: Db,
   actor: Actor,
   query: {
-    q?: string | undefined;
     status?: PersonRow["caseStatus"] | undefined;
     limit: number;
     cursor?: string | undefined;
   },
 ) {
-  const conditions: (SQL | undefined)[] = [visiblePersonSql(actor, persons)];
+  // Text search (`q`) is searchPersons in features/search; a merged person is listed no more.
+  const conditions: (SQL | undefined)[] = [visiblePersonSql(actor, persons), isNull(persons.mergedIntoId)];
   if (query.status) conditions.push(eq(persons.caseStatus, query.status));
-  if (query.q) {
-    for (const term of query.q.split(/\s+/).filter(Boolean).slice(0, 5)) {
-      const t = like(term);
-      conditions.push(
-        or(
-          ilike(persons.givenNames, t),
-          ilike(persons.familyName, t),
-          sql`array_to_string(${persons.alternativeNames}, ' ') ilike ${t}`,
-          // A birth date matches by its beginning ("1985", "1985-03"); only digits and dashes, so that
-          // a term like "%" or "_" does not match every person with a birth date.
-          /^\d[\d-]*$/.test(term) ? ilike(persons.birthDate, `${term}%`) : undefined,
-        ),
-      );
-    }
-  }
   const after = decodeCursor(query.cursor, cursorShape);
   if (after) {
     conditions.push(

@@ -20,7 +20,10 @@ import { users } from "../../platform/identity/identity.tables.js";
 import { today } from "../../platform/reference/partial-date.js";
 import { addMember } from "../households/households.queries.js";
 import { listVisibleRecords, presentRecord } from "../records/records.queries.js";
+import { presentHit, searchPersons } from "../search/search.queries.js";
+import { indexPersons } from "../search/search-index.js";
 import {
+  assertNotMerged,
   getPersonRow,
   householdOf,
   listVisiblePersons,
@@ -91,6 +94,7 @@ export async function personsRoutes(app: App) {
           })
           .returning();
         if (!row) throw new AppError("internal");
+        await indexPersons(tx, [row], { fresh: true });
         await tx.insert(caseEvents).values({
           tenantId: actor.tenantId,
           personId: row.id,
@@ -134,7 +138,13 @@ export async function personsRoutes(app: App) {
     async (req) => {
       const actor = actorOf(req);
       assertPersonDataRole(actor);
-      const result = await listVisiblePersons(db(), actor, req.query);
+      const { q, ...rest } = req.query;
+      const result = q
+        ? {
+            items: (await searchPersons(db(), actor, { q, status: rest.status, limit: rest.limit })).map(presentHit),
+            nextCursor: null,
+          }
+        : await listVisiblePersons(db(), actor, rest);
       const grounds = await identityGroundsOf(db(), actor, result.items);
       await audit(
         db(),
@@ -168,6 +178,7 @@ export async function personsRoutes(app: App) {
     async (req) => {
       const actor = actorOf(req);
       const { person, access } = await personWithAccessOrThrow(db(), actor, req.params.id);
+      await assertNotMerged(db(), actor, person);
       const [household, recordRows] = await Promise.all([
         householdOf(db(), actor.tenantId, req.params.id),
         req.query.include === "records" ? listVisibleRecords(db(), actor.tenantId, access) : Promise.resolve(undefined),
@@ -217,6 +228,7 @@ export async function personsRoutes(app: App) {
             "Only the registering organisation or the lead case management corrects identity data",
           );
         const before = await getPersonRow(tx, actor.tenantId, req.params.id);
+        await assertNotMerged(tx, actor, before);
         const [updated] = await tx
           .update(persons)
           .set({ ...changes, version: sql`${persons.version} + 1`, updatedAt: new Date() })
@@ -232,6 +244,12 @@ export async function personsRoutes(app: App) {
           throw new AppError("version-conflict", `The person is at version ${before.version}`, {
             currentVersion: before.version,
           });
+        if (
+          changes.givenNames !== undefined ||
+          changes.familyName !== undefined ||
+          changes.alternativeNames !== undefined
+        )
+          await indexPersons(tx, [updated]);
         await audit(tx, auditContext(req), {
           action: "person.updated",
           subjectType: "person",
@@ -282,6 +300,7 @@ export async function personsRoutes(app: App) {
       if (!access.canManageCase)
         throw new AppError("forbidden", "Only the lead organisation's case managers change the case state");
       const before = await getPersonRow(tx, actor.tenantId, personId);
+      await assertNotMerged(tx, actor, before);
       if (!t.from.includes(before.caseStatus)) {
         throw new AppError("conflict", `A case in status ${before.caseStatus} cannot be ${t.event}`, {
           caseStatus: before.caseStatus,

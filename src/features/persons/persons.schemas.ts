@@ -148,5 +148,9 @@ export const personSummarySchema = z
     caseStatus: z.enum(caseStatuses),
     leadOrganisationId: z.uuid().nullable(),
     version: z.number().int(),
+    /** Search only (`q`): how well the person matches the typed text, in [0, 1]. */
+    score: z.number().optional(),
+    /** Search only (`q`): why the person matches (e.g. name-variant, names-swapped, birth-year-only). */
+    matchReasons: z.array(z.string()).optional(),
   })
   .meta({ id: "PersonSummary" });

@@ -1,0 +1,278 @@
+// Duplicates: the check at registration (visible persons that may be the same person), the batch
+// scan that stores candidate pairs per tenant, the review list (pairs whose both persons the actor
+// may see) and dismissal.
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import { visiblePersonSql } from "../../platform/access/person-access.js";
+import { audit } from "../../platform/audit/audit.js";
+import type { Actor } from "../../platform/auth/actor.js";
+import { type Db, queryRows } from "../../platform/db/client.js";
+import { AppError } from "../../platform/http/errors.js";
+import { decodeCursor, encodeCursor } from "../../platform/http/pagination.js";
+import { precisionOf } from "../../platform/reference/partial-date.js";
+import { comparePersons, linkPersons, nameTokens, type PersonForMatching, queryKeys } from "../matching/index.js";
+import { persons } from "../persons/persons.tables.js";
+import type { Candidate } from "../search/search.queries.js";
+import { personSearchKeys } from "../search/search.tables.js";
+import { duplicateCandidates } from "./duplicates.tables.js";
+
+/** The score from which the registration form warns (below the batch threshold: a warning is cheap). */
+export const warnThreshold = 0.5;
+
+const personColumns = {
+  id: persons.id,
+  givenNames: persons.givenNames,
+  familyName: persons.familyName,
+  alternativeNames: persons.alternativeNames,
+  birthDate: persons.birthDate,
+  birthPlace: persons.birthPlace,
+  sex: persons.sex,
+  nationalities: persons.nationalities,
+  caseStatus: persons.caseStatus,
+  leadOrganisationId: persons.leadOrganisationId,
+  registeredByOrganisationId: persons.registeredByOrganisationId,
+  version: persons.version,
+};
+
+export const forMatching = (
+  p: Omit<Candidate, "caseStatus" | "version" | "leadOrganisationId" | "registeredByOrganisationId">,
+): PersonForMatching => ({
+  id: p.id,
+  givenNames: p.givenNames,
+  familyName: p.familyName,
+  alternativeNames: p.alternativeNames,
+  birthDate: p.birthDate,
+  birthPlace: p.birthPlace,
+  sex: p.sex,
+  nationalities: p.nationalities,
+});
+
+export type DuplicateCheckInput = {
+  givenNames: string;
+  familyName: string;
+  birthDate?: string | null | undefined;
+  birthPlace?: string | null | undefined;
+  sex?: "female" | "male" | "diverse" | "unknown" | undefined;
+  nationalities: string[];
+};
+
+/**
+ * Visible persons that may be the person about to be registered. Blocking through the search
+ * index: persons sharing a key with at least two of the name's tokens (one when the name has
+ * one), in any order; then `comparePersons` decides.
+ */
+export async function duplicateCheck(db: Db, actor: Actor, input: DuplicateCheckInput, limit = 10) {
+  const tokens = [...new Set(nameTokens(`${input.givenNames} ${input.familyName}`))].slice(0, 8);
+  const values: SQL[] = [];
+  let keyedTokens = 0;
+  tokens.forEach((t, i) => {
+    const keys = [...new Set(queryKeys(t, false))].filter(Boolean);
+    if (keys.length > 0) keyedTokens += 1;
+    for (const k of keys) values.push(sql`(${k}::text, ${i}::int)`);
+  });
+  if (values.length === 0) return [];
+  const needed = Math.min(2, keyedTokens);
+  const ids = await queryRows<{ person_id: string }>(
+    db,
+    sql`select k.person_id from ${personSearchKeys} k
+        join (values ${sql.join(values, sql`, `)}) as v(key, tok) on k.key = v.key
+        where k.tenant_id = ${actor.tenantId}::uuid
+        group by k.person_id having count(distinct v.tok) >= ${needed}
+        limit 1000`,
+  );
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(personColumns)
+    .from(persons)
+    .where(
+      and(
+        eq(persons.tenantId, actor.tenantId),
+        inArray(
+          persons.id,
+          ids.map((r) => r.person_id),
+        ),
+        isNull(persons.mergedIntoId),
+        visiblePersonSql(actor, persons),
+      ),
+    );
+  const probe: PersonForMatching = {
+    id: "new",
+    givenNames: input.givenNames,
+    familyName: input.familyName,
+    birthDate: input.birthDate ?? null,
+    birthPlace: input.birthPlace ?? null,
+    sex: input.sex ?? null,
+    nationalities: input.nationalities,
+  };
+  return rows
+    .map((r) => ({ row: r, cmp: comparePersons(probe, forMatching(r)) }))
+    .filter((x) => x.cmp.score >= warnThreshold)
+    .sort((a, b) => b.cmp.score - a.cmp.score)
+    .slice(0, limit)
+    .map(({ row, cmp }) => ({
+      id: row.id,
+      givenNames: row.givenNames,
+      familyName: row.familyName,
+      birthDate: row.birthDate,
+      birthDatePrecision: precisionOf(row.birthDate),
+      birthPlace: row.birthPlace,
+      nationalities: row.nationalities,
+      caseStatus: row.caseStatus,
+      registeredByOrganisationId: row.registeredByOrganisationId,
+      leadOrganisationId: row.leadOrganisationId,
+      score: Math.round(cmp.score * 1000) / 1000,
+      matchReasons: cmp.reasons as string[],
+    }));
+}
+
+/**
+ * The batch scan of one tenant (a system job: no actor, nothing leaves the database): links all
+ * persons that are not merged, stores new pairs as open, refreshes the score of open pairs and
+ * removes open pairs the linkage no longer finds. Dismissed and merged pairs stay as decided.
+ */
+export async function scanDuplicates(db: Db, tenantId: string, options: { threshold?: number } = {}) {
+  const t0 = Date.now();
+  const rows = await db
+    .select(personColumns)
+    .from(persons)
+    .where(and(eq(persons.tenantId, tenantId), isNull(persons.mergedIntoId)));
+  // The batch threshold is the matching engine's default unless the caller sets one.
+  const { pairs, comparisons } = linkPersons(
+    rows.map(forMatching),
+    options.threshold === undefined ? {} : { threshold: options.threshold },
+  );
+  const found = new Map<string, { a: string; b: string; score: number; reasons: string[] }>();
+  for (const p of pairs) {
+    const [a, b] = p.idA < p.idB ? [p.idA, p.idB] : [p.idB, p.idA];
+    if (a === b) continue;
+    found.set(`${a}:${b}`, { a, b, score: p.score, reasons: p.reasons });
+  }
+  let removed = 0;
+  await db.transaction(async (tx) => {
+    const list = [...found.values()];
+    for (let i = 0; i < list.length; i += 1000) {
+      await tx
+        .insert(duplicateCandidates)
+        .values(
+          list.slice(i, i + 1000).map((p) => ({
+            tenantId,
+            personAId: p.a,
+            personBId: p.b,
+            score: p.score,
+            reasons: p.reasons,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [duplicateCandidates.tenantId, duplicateCandidates.personAId, duplicateCandidates.personBId],
+          set: { score: sql`excluded.score`, reasons: sql`excluded.reasons` },
+          setWhere: sql`${duplicateCandidates.status} = 'open'`,
+        });
+    }
+    const open = await tx
+      .select({ id: duplicateCandidates.id, a: duplicateCandidates.personAId, b: duplicateCandidates.personBId })
+      .from(duplicateCandidates)
+      .where(and(eq(duplicateCandidates.tenantId, tenantId), eq(duplicateCandidates.status, "open")));
+    const stale = open.filter((o) => !found.has(`${o.a}:${o.b}`)).map((o) => o.id);
+    for (let i = 0; i < stale.length; i += 1000) {
+      await tx
+        .delete(duplicateCandidates)
+        .where(
+          and(eq(duplicateCandidates.tenantId, tenantId), inArray(duplicateCandidates.id, stale.slice(i, i + 1000))),
+        );
+    }
+    removed = stale.length;
+  });
+  return { persons: rows.length, comparisons, pairs: found.size, removed, seconds: (Date.now() - t0) / 1000 };
+}
+
+/** The actor sees the person with this id column (and it is not merged): for both sides of a pair. */
+const seesPerson = (actor: Actor, idColumn: SQL) =>
+  sql`exists (select 1 from ${persons} where ${persons.tenantId} = ${duplicateCandidates.tenantId} and ${persons.id} = ${idColumn} and ${persons.mergedIntoId} is null and ${visiblePersonSql(actor, persons)})`;
+
+const cursorShape = z.tuple([z.number(), z.uuid()]);
+
+/** Open pairs whose both persons the actor may see, best first. */
+export async function listDuplicates(db: Db, actor: Actor, query: { limit: number; cursor?: string | undefined }) {
+  const after = decodeCursor(query.cursor, cursorShape);
+  const pairs = await db
+    .select()
+    .from(duplicateCandidates)
+    .where(
+      and(
+        eq(duplicateCandidates.tenantId, actor.tenantId),
+        eq(duplicateCandidates.status, "open"),
+        seesPerson(actor, sql`${duplicateCandidates.personAId}`),
+        seesPerson(actor, sql`${duplicateCandidates.personBId}`),
+        after
+          ? sql`(-${duplicateCandidates.score}, ${duplicateCandidates.id}) > (-${after[0]}::real, ${after[1]}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(sql`${duplicateCandidates.score} desc`, duplicateCandidates.id)
+    .limit(query.limit + 1);
+  const hasMore = pairs.length > query.limit;
+  const page = hasMore ? pairs.slice(0, query.limit) : pairs;
+  const ids = [...new Set(page.flatMap((p) => [p.personAId, p.personBId]))];
+  const people =
+    ids.length === 0
+      ? []
+      : await db
+          .select(personColumns)
+          .from(persons)
+          .where(and(eq(persons.tenantId, actor.tenantId), inArray(persons.id, ids)));
+  const byId = new Map(people.map((p) => [p.id, { ...p, birthDatePrecision: precisionOf(p.birthDate) }]));
+  const items = page.flatMap((p) => {
+    const a = byId.get(p.personAId);
+    const b = byId.get(p.personBId);
+    if (!a || !b) return [];
+    return [
+      {
+        id: p.id,
+        score: Math.round(p.score * 1000) / 1000,
+        reasons: p.reasons,
+        status: p.status,
+        detectedAt: p.detectedAt,
+        personA: a,
+        personB: b,
+      },
+    ];
+  });
+  const last = page[page.length - 1];
+  return { items, people, nextCursor: hasMore && last ? encodeCursor([last.score, last.id]) : null };
+}
+
+/** A pair whose both persons the actor may see, or 404. */
+export async function duplicatePairOrThrow(db: Db, actor: Actor, id: string) {
+  const [pair] = await db
+    .select()
+    .from(duplicateCandidates)
+    .where(
+      and(
+        eq(duplicateCandidates.tenantId, actor.tenantId),
+        eq(duplicateCandidates.id, id),
+        seesPerson(actor, sql`${duplicateCandidates.personAId}`),
+        seesPerson(actor, sql`${duplicateCandidates.personBId}`),
+      ),
+    );
+  if (!pair) throw new AppError("not-found", "Duplicate pair not found");
+  return pair;
+}
+
+export type PairPerson = Candidate;
+export { personColumns };
+
+/** The scan for every tenant (after seeding, and `strang duplicates scan` without --tenant). */
+export async function scanAllTenants(db: Db, options: { threshold?: number } = {}) {
+  const tenants = await queryRows<{ id: string }>(db, sql`select id from tenants order by id`);
+  const out: { tenantId: string; persons: number; pairs: number; removed: number; seconds: number }[] = [];
+  for (const t of tenants) {
+    const r = await scanDuplicates(db, t.id, options);
+    await audit(
+      db,
+      { tenantId: t.id },
+      { action: "duplicates.scanned", details: { persons: r.persons, pairs: r.pairs } },
+    );
+    out.push({ tenantId: t.id, persons: r.persons, pairs: r.pairs, removed: r.removed, seconds: r.seconds });
+  }
+  return out;
+}

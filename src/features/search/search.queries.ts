@@ -1,0 +1,286 @@
+// Person search as you type: the typed words become the matching engine's keys and are looked up
+// in `person_search_keys` (every word must match one of its keys, the last one as a prefix, in any
+// order); a typed birth date narrows; only persons the actor may see (`visiblePersonSql`); the
+// candidates are ranked by `comparePersons` between the query and each person.
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { visiblePersonSql } from "../../platform/access/person-access.js";
+import type { Actor } from "../../platform/auth/actor.js";
+import type { Db } from "../../platform/db/client.js";
+import { precisionOf } from "../../platform/reference/partial-date.js";
+import { comparePersons, type MatchReason, nameTokens, type PersonForMatching, queryKeys } from "../matching/index.js";
+import { persons } from "../persons/persons.tables.js";
+import { personSearchKeys } from "./search.tables.js";
+
+/** A typed birth date: year, year-month, full, or day and month without a year. */
+export type TypedDate = { year?: number; month?: number; day?: number };
+
+export type ParsedQuery = { words: string[]; date: TypedDate | undefined };
+
+const validDay = (d: number) => d >= 1 && d <= 31;
+const validMonth = (m: number) => m >= 1 && m <= 12;
+const validYear = (y: number) => y >= 1850 && y <= 2200;
+
+/** Parses one typed word as a (partial) date, or undefined. */
+export function parseTypedDate(word: string): TypedDate | undefined {
+  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(word);
+  if (m) {
+    const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return validDay(d) && validMonth(mo) && validYear(y) ? { year: y, month: mo, day: d } : undefined;
+  }
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(word);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return validDay(d) && validMonth(mo) && validYear(y) ? { year: y, month: mo, day: d } : undefined;
+  }
+  m = /^(\d{4})-(\d{1,2})$/.exec(word) ?? null;
+  if (m) {
+    const [y, mo] = [Number(m[1]), Number(m[2])];
+    return validMonth(mo) && validYear(y) ? { year: y, month: mo } : undefined;
+  }
+  m = /^(\d{1,2})[./](\d{4})$/.exec(word);
+  if (m) {
+    const [mo, y] = [Number(m[1]), Number(m[2])];
+    return validMonth(mo) && validYear(y) ? { year: y, month: mo } : undefined;
+  }
+  m = /^(\d{4})$/.exec(word);
+  if (m) return validYear(Number(m[1])) ? { year: Number(m[1]) } : undefined;
+  m = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(word);
+  if (m) {
+    const [d, mo] = [Number(m[1]), Number(m[2])];
+    return validDay(d) && validMonth(mo) ? { month: mo, day: d } : undefined;
+  }
+  return undefined;
+}
+
+/** Splits typed text into name words and at most one birth date (the last one typed wins). */
+export function parseQuery(q: string): ParsedQuery {
+  const words: string[] = [];
+  let date: TypedDate | undefined;
+  for (const raw of q.split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const d = /\d/.test(raw) ? parseTypedDate(raw) : undefined;
+    if (d) date = d;
+    else if (!/\d/.test(raw)) words.push(raw);
+  }
+  return { words, date };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The typed date as the comparison sees it (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), if it has a year. */
+export function typedDateValue(d: TypedDate | undefined): string | null {
+  if (!d?.year) return null;
+  if (!d.month) return String(d.year);
+  if (!d.day) return `${d.year}-${pad(d.month)}`;
+  return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+}
+
+/**
+ * SQL: the person's recorded birth date is compatible with the typed one. A person recorded with
+ * a year only, or with the placeholder 01.01. of that year, matches any typed date of that year.
+ */
+export function birthDateNarrowing(d: TypedDate, column = persons.birthDate): SQL {
+  if (!d.year) {
+    return sql`${column} like ${`%-${pad(d.month ?? 1)}-${pad(d.day ?? 1)}`}`;
+  }
+  const y = String(d.year);
+  const yearOnly = sql`(${column} = ${y} or ${column} = ${`${y}-01-01`})`;
+  if (!d.month) return sql`${column} like ${`${y}%`}`;
+  const ym = `${y}-${pad(d.month)}`;
+  if (!d.day) return sql`(${column} like ${`${ym}%`} or ${yearOnly})`;
+  return sql`(${column} = ${`${ym}-${pad(d.day)}`} or ${column} = ${ym} or ${yearOnly})`;
+}
+
+/** The keys each typed word may match: complete words exactly, the last one as a prefix. */
+export function wordKeys(words: string[]): { exact: string[][]; lastPrefix: string[] | undefined } {
+  const tokens = words.flatMap((w) => nameTokens(w));
+  const exact: string[][] = [];
+  let lastPrefix: string[] | undefined;
+  tokens.forEach((t, i) => {
+    const last = i === tokens.length - 1;
+    const keys = [...new Set(queryKeys(t, last))].filter((k) => k.length > 0);
+    // A token without keys (e.g. a particle the engine drops) narrows nothing.
+    if (keys.length === 0) return;
+    if (last) lastPrefix = keys;
+    else exact.push(keys);
+  });
+  return { exact, lastPrefix };
+}
+
+const likePrefix = (k: string) => `${k.replace(/[\\%_]/g, "\\$&")}%`;
+
+function keyExists(tenantId: string, condition: SQL): SQL {
+  return sql`exists (select 1 from ${personSearchKeys} where ${personSearchKeys.tenantId} = ${tenantId}::uuid and ${personSearchKeys.personId} = ${persons.id} and ${condition})`;
+}
+
+const keyIn = (keys: string[]) =>
+  sql`${personSearchKeys.key} in (${sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  )})`;
+const keyLike = (keys: string[]) =>
+  sql`(${sql.join(
+    keys.map((k) => sql`${personSearchKeys.key} like ${likePrefix(k)}`),
+    sql` or `,
+  )})`;
+
+const candidateColumns = {
+  id: persons.id,
+  givenNames: persons.givenNames,
+  familyName: persons.familyName,
+  alternativeNames: persons.alternativeNames,
+  birthDate: persons.birthDate,
+  birthPlace: persons.birthPlace,
+  sex: persons.sex,
+  nationalities: persons.nationalities,
+  caseStatus: persons.caseStatus,
+  leadOrganisationId: persons.leadOrganisationId,
+  registeredByOrganisationId: persons.registeredByOrganisationId,
+  version: persons.version,
+};
+export type Candidate = {
+  id: string;
+  givenNames: string;
+  familyName: string;
+  alternativeNames: string[];
+  birthDate: string | null;
+  birthPlace: string | null;
+  sex: "female" | "male" | "diverse" | "unknown";
+  nationalities: string[];
+  caseStatus: "intake" | "active" | "paused" | "closed";
+  leadOrganisationId: string | null;
+  registeredByOrganisationId: string;
+  version: number;
+};
+
+/** Candidates looked at per search before ranking (a short prefix may match many persons). */
+const candidateCap = 200;
+
+async function fetchCandidates(db: Db, actor: Actor, where: (SQL | undefined)[]): Promise<Candidate[]> {
+  return db
+    .select(candidateColumns)
+    .from(persons)
+    .where(and(visiblePersonSql(actor, persons), isNull(persons.mergedIntoId), ...where))
+    .limit(candidateCap);
+}
+
+export type SearchHit = Candidate & { score: number; matchReasons: MatchReason[] };
+
+/**
+ * Searches the persons the actor may see. Two passes: every word matched completely, then (if
+ * that leaves room) the last word as a prefix — so exact hits are never crowded out by prefixes.
+ */
+export async function searchPersons(
+  db: Db,
+  actor: Actor,
+  query: { q: string; status?: Candidate["caseStatus"] | undefined; limit: number },
+): Promise<SearchHit[]> {
+  const parsed = parseQuery(query.q);
+  const { exact, lastPrefix } = wordKeys(parsed.words);
+  if (exact.length === 0 && !lastPrefix && !parsed.date) return [];
+  const common: (SQL | undefined)[] = [
+    eq(persons.tenantId, actor.tenantId),
+    query.status ? eq(persons.caseStatus, query.status) : undefined,
+    parsed.date ? birthDateNarrowing(parsed.date) : undefined,
+    ...exact.map((keys) => keyExists(actor.tenantId, keyIn(keys))),
+  ];
+  let candidates: Candidate[];
+  if (!lastPrefix) {
+    candidates = await fetchCandidates(db, actor, common);
+  } else {
+    const lastWord = parsed.words.flatMap((w) => nameTokens(w)).at(-1) ?? "";
+    const lastExact = [...new Set(queryKeys(lastWord, false))].filter((k) => k.length > 0);
+    candidates =
+      lastExact.length > 0
+        ? await fetchCandidates(db, actor, [...common, keyExists(actor.tenantId, keyIn(lastExact))])
+        : [];
+    if (candidates.length < candidateCap) {
+      const seen = new Set(candidates.map((c) => c.id));
+      const more = await fetchCandidates(db, actor, [...common, keyExists(actor.tenantId, keyLike(lastPrefix))]);
+      candidates = [...candidates, ...more.filter((c) => !seen.has(c.id))];
+    }
+  }
+  const typedDate = typedDateValue(parsed.date);
+  return candidates
+    .map((c) => ({ ...c, ...rankCandidate(parsed.words, typedDate, c) }))
+    .sort(
+      (a, b) =>
+        b.score - a.score || a.familyName.localeCompare(b.familyName) || a.givenNames.localeCompare(b.givenNames),
+    )
+    .slice(0, query.limit);
+}
+
+const forMatching = (c: Candidate): PersonForMatching => ({
+  id: c.id,
+  givenNames: c.givenNames,
+  familyName: c.familyName,
+  alternativeNames: c.alternativeNames,
+  birthDate: c.birthDate,
+  birthPlace: c.birthPlace,
+  sex: c.sex,
+  nationalities: c.nationalities,
+});
+
+/**
+ * Scores a candidate against the typed words. The query does not say which words are given names
+ * and which the family name, so the natural splits are tried (the engine detects swapped names
+ * itself); a last word typed only partly is completed with the candidate's name it begins.
+ */
+export function rankCandidate(
+  words: string[],
+  typedDate: string | null,
+  c: Candidate,
+): { score: number; matchReasons: MatchReason[] } {
+  const tokens = words.flatMap((w) => nameTokens(w));
+  if (tokens.length === 0) {
+    const cmp = typedDate
+      ? comparePersons(
+          { id: "query", givenNames: c.givenNames, familyName: c.familyName, birthDate: typedDate },
+          forMatching(c),
+        )
+      : { score: 1, reasons: [] };
+    return { score: cmp.score, matchReasons: cmp.reasons.filter((r) => r.includes("birth")) };
+  }
+  const own = nameTokens([c.givenNames, c.familyName, ...c.alternativeNames].join(" "));
+  const last = tokens[tokens.length - 1] as string;
+  const completed = own.includes(last) ? last : (own.find((t) => t.startsWith(last)) ?? last);
+  const typed = [...tokens.slice(0, -1), completed];
+  const splits: [string[], string[]][] =
+    typed.length === 1
+      ? [[typed, []]]
+      : typed
+          .slice(1)
+          .map((_, k) => [typed.slice(0, k + 1), typed.slice(k + 1)] as [string[], string[]])
+          .slice(0, 3);
+  let best = { score: -1, reasons: [] as MatchReason[] };
+  for (const [given, family] of splits) {
+    const cmp = comparePersons(
+      { id: "query", givenNames: given.join(" "), familyName: family.join(" "), birthDate: typedDate },
+      forMatching(c),
+    );
+    if (cmp.score > best.score) best = cmp;
+  }
+  // Every hit matched the index through its names: say how, when the comparison names no name reason.
+  const nameReasons: MatchReason[] = ["same-name", "name-variant", "names-swapped", "typo"];
+  const reasons = best.reasons.some((r) => nameReasons.includes(r))
+    ? best.reasons
+    : [typed.every((t) => own.includes(t)) ? ("same-name" as const) : ("name-variant" as const), ...best.reasons];
+  return { score: Math.max(0, Math.min(1, best.score)), matchReasons: reasons };
+}
+
+/** The list item of a search hit (the person list's shape plus score and reasons). */
+export function presentHit(h: SearchHit) {
+  return {
+    id: h.id,
+    givenNames: h.givenNames,
+    familyName: h.familyName,
+    birthDate: h.birthDate,
+    birthDatePrecision: precisionOf(h.birthDate),
+    nationalities: h.nationalities,
+    caseStatus: h.caseStatus,
+    leadOrganisationId: h.leadOrganisationId,
+    registeredByOrganisationId: h.registeredByOrganisationId,
+    version: h.version,
+    score: Math.round(h.score * 1000) / 1000,
+    matchReasons: h.matchReasons,
+  };
+}

@@ -1,0 +1,165 @@
+// API tests of person search (GET /persons?q=): spelling variants through the matching engine's
+// keys, swapped names, prefixes while typing, birth-date narrowing, the index kept in step with
+// name changes, and never a person the organisation may not see.
+import { describe, expect, it } from "vitest";
+import {
+  api,
+  auditRows,
+  caseFileTenant,
+  expectProblem,
+  recordConsent,
+  registerPerson,
+} from "../../test/case-file-factories.js";
+import { client, getTestApp } from "../../test/test-app.js";
+import { parseQuery, parseTypedDate } from "./search.queries.js";
+
+const persons = `${api}/persons`;
+type Hit = { id: string; score: number; matchReasons: string[] };
+
+describe("typed dates", () => {
+  it("reads German and ISO dates, months and years, and leaves other numbers alone", () => {
+    expect(parseTypedDate("12.03.1990")).toEqual({ year: 1990, month: 3, day: 12 });
+    expect(parseTypedDate("1990-03-12")).toEqual({ year: 1990, month: 3, day: 12 });
+    expect(parseTypedDate("03.1990")).toEqual({ year: 1990, month: 3 });
+    expect(parseTypedDate("1990-03")).toEqual({ year: 1990, month: 3 });
+    expect(parseTypedDate("1990")).toEqual({ year: 1990 });
+    expect(parseTypedDate("12.03.")).toEqual({ month: 3, day: 12 });
+    expect(parseTypedDate("32.03.1990")).toBeUndefined();
+    expect(parseTypedDate("123")).toBeUndefined();
+    expect(parseQuery("Al-Hassan  Mohammed 12.03.1990")).toEqual({
+      words: ["Al-Hassan", "Mohammed"],
+      date: { year: 1990, month: 3, day: 12 },
+    });
+  });
+});
+
+describe("GET /persons?q=", () => {
+  it("answers 401 without a session, 403 to roles without person data, 400 to bad queries", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    expectProblem(await client(app).get(`${persons}?q=hassan`), 401, "unauthenticated");
+    const dpo = await t.user(t.io.id, "dpo");
+    expectProblem(await dpo.client.get(`${persons}?q=hassan`), 403, "forbidden");
+    expectProblem(await t.cm.client.get(`${persons}?q=${"x".repeat(201)}`), 400, "validation-error", ["query.q"]);
+    expectProblem(await t.cm.client.get(`${persons}?q=hassan&limit=0`), 400, "validation-error", ["query.limit"]);
+  });
+
+  it("finds spelling variants, swapped names and prefixes, ranked, with reasons — never invisible persons", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const other = await caseFileTenant(app);
+    const mohammed = await registerPerson(t.cm.client, {
+      givenNames: "Mohammed",
+      familyName: "Al-Hassan",
+      birthDate: "1990-03-12",
+    });
+    const samira = await registerPerson(t.cm.client, { givenNames: "Samira", familyName: "Al-Hassan" });
+    // The same names, but invisible to the integration office: another organisation, another tenant.
+    const welfare = await t.organisation("welfare");
+    const welfareWorker = await t.user(welfare.id, "caseworker");
+    const hidden = await registerPerson(welfareWorker.client, { givenNames: "Mohammed", familyName: "Al-Hassan" });
+    const foreign = await registerPerson(other.cm.client, { givenNames: "Mohammed", familyName: "Al-Hassan" });
+
+    const search = async (q: string): Promise<Hit[]> => {
+      const res = await t.cm.client.get(`${persons}?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().nextCursor).toBeNull();
+      return res.json().items;
+    };
+    const ids = async (q: string) => (await search(q)).map((h) => h.id);
+
+    expect(await ids("Mohammed Al-Hassan")).toEqual([mohammed.id]);
+    expect(await ids("Muhammad Alhasan")).toEqual([mohammed.id]);
+    expect(await ids("Mohamad El Hasan")).toEqual([mohammed.id]);
+    expect(await ids("alhasan muhammad")).toEqual([mohammed.id]);
+    // As typed: the last word is a prefix.
+    expect(await ids("al-hassan moh")).toEqual([mohammed.id]);
+    expect((await ids("hassan")).sort()).toEqual([mohammed.id, samira.id].sort());
+    const hit = (await search("Muhammad Alhasan"))[0] as Hit;
+    expect(hit.score).toBeGreaterThan(0);
+    expect(hit.score).toBeLessThanOrEqual(1);
+    expect(hit.matchReasons.length).toBeGreaterThan(0);
+    // The exact spelling ranks at least as high as a variant.
+    const exact = (await search("Mohammed Al-Hassan"))[0] as Hit;
+    expect(exact.score).toBeGreaterThanOrEqual(hit.score);
+    expect(exact.matchReasons).toContain("same-name");
+
+    for (const q of ["Mohammed Al-Hassan", "Muhammad Alhasan", "hassan", "moh"]) {
+      const found = await ids(q);
+      expect(found).not.toContain(hidden.id);
+      expect(found).not.toContain(foreign.id);
+    }
+    // Once a consent names the integration office, the welfare organisation's person is found too.
+    await recordConsent(welfareWorker.client, hidden.id, {
+      recipientOrganisationIds: [t.io.id],
+      categories: ["identity"],
+    });
+    expect((await ids("Mohammed Al-Hassan")).sort()).toEqual([mohammed.id, hidden.id].sort());
+
+    // Audited as the list is: one person.listed row per hit, purpose search, no names in the row.
+    const rows = await auditRows(app.database.db, t.tenantId, { action: "person.listed", actorUserId: t.cm.id });
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.purpose === "search")).toBe(true);
+    expect(JSON.stringify(rows)).not.toMatch(/Hassan|Mohammed/i);
+  });
+
+  it("narrows by a typed birth date; a year-only or 01.01. birth date matches any date of its year", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const name = { givenNames: "Oleksandr", familyName: "Shevchenko" };
+    const yearOnly = await registerPerson(t.cm.client, { ...name, birthDate: "1990" });
+    const placeholder = await registerPerson(t.cm.client, { ...name, birthDate: "1990-01-01" });
+    const exact = await registerPerson(t.cm.client, { ...name, birthDate: "1990-03-12" });
+    const monthOnly = await registerPerson(t.cm.client, { ...name, birthDate: "1990-03" });
+    const otherDay = await registerPerson(t.cm.client, { ...name, birthDate: "1990-07-04" });
+    const otherYear = await registerPerson(t.cm.client, { ...name, birthDate: "1985-03-12" });
+    const unknown = await registerPerson(t.cm.client, { ...name, birthDate: null });
+    const search = async (q: string): Promise<Hit[]> => {
+      const res = await t.cm.client.get(`${persons}?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items;
+    };
+    const ids = async (q: string) => (await search(q)).map((h) => h.id).sort();
+    const sorted = (...ps: { id: string }[]) => ps.map((p) => p.id).sort();
+
+    expect(await ids("Shevchenko 12.03.1990")).toEqual(sorted(yearOnly, placeholder, exact, monthOnly));
+    expect(await ids("Shevchenko 1990-03-12")).toEqual(sorted(yearOnly, placeholder, exact, monthOnly));
+    expect(await ids("Shevchenko 03.1990")).toEqual(sorted(yearOnly, placeholder, exact, monthOnly));
+    expect(await ids("Shevchenko 1990")).toEqual(sorted(yearOnly, placeholder, exact, monthOnly, otherDay));
+    expect(await ids("1985 shevchenko")).toEqual(sorted(otherYear));
+    expect(await ids("Shevchenko")).toEqual(
+      sorted(yearOnly, placeholder, exact, monthOnly, otherDay, otherYear, unknown),
+    );
+    // A date alone narrows the visible persons by it.
+    expect(await ids("12.03.1985")).toEqual(sorted(otherYear));
+
+    const hits = await search("Oleksandr Shevchenko 12.03.1990");
+    const reasonsOf = (p: { id: string }) => hits.find((h) => h.id === p.id)?.matchReasons ?? [];
+    expect(reasonsOf(exact)).toContain("same-birth-date");
+    expect(reasonsOf(yearOnly)).toContain("birth-year-only");
+    // The exact birth date ranks first.
+    expect(hits[0]?.id).toBe(exact.id);
+  });
+
+  it("keeps the index in step with registration and name corrections", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const p = await registerPerson(t.cm.client, { givenNames: "Fatima", familyName: "Rahimi" });
+    const ids = async (q: string) =>
+      (await t.cm.client.get(`${persons}?q=${encodeURIComponent(q)}`)).json().items.map((h: Hit) => h.id);
+    expect(await ids("fatima rahimi")).toEqual([p.id]);
+    const patched = await t.cm.client.patch(`${persons}/${p.id}`, {
+      familyName: "Karimi",
+      alternativeNames: ["Fatemeh Rahimy"],
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(await ids("fatima karimi")).toEqual([p.id]);
+    // The old name is still found through the alternative names.
+    expect(await ids("fatemeh rahimy")).toEqual([p.id]);
+    const again = await t.cm.client.patch(`${persons}/${p.id}`, { alternativeNames: [] });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(await ids("fatemeh rahimy")).toEqual([]);
+    expect(await ids("zzzz")).toEqual([]);
+    expect(await ids("%")).toEqual([]);
+  });
+});
