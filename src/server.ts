@@ -2,6 +2,7 @@
 import path from "node:path";
 import { scanAllTenants } from "./features/duplicates/duplicates.queries.js";
 import { features } from "./features/index.js";
+import { systemSweepOverdueReferrals } from "./features/referrals/referral-overdue.js";
 import { reindexSearchKeys, searchIndexMissing } from "./features/search/search-index.js";
 import { bootstrap, demoAccountsText } from "./features/tenants/bootstrap.js";
 import { sealPending } from "./platform/audit/audit-chain.js";
@@ -36,8 +37,14 @@ export async function serve(config: Config) {
     purgeExpiredSessions(database.db, config.sessionIdleMs).catch(() => {});
     purgeIdempotencyKeys(database.db).catch(() => {});
   }, 10 * 60_000);
+  // Overdue referrals: at start and every 15 minutes (idempotent; a deadline passes at midnight).
+  const sweepOverdue = () =>
+    systemSweepOverdueReferrals(database.db).catch((err: unknown) => app.log.error({ err }, "overdue sweep failed"));
+  const overdue = setInterval(sweepOverdue, 15 * 60_000);
+  void sweepOverdue();
   sealer.unref();
   purger.unref();
+  overdue.unref();
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -46,6 +53,7 @@ export async function serve(config: Config) {
     app.log.info({ signal }, "shutting down");
     clearInterval(sealer);
     clearInterval(purger);
+    clearInterval(overdue);
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {

@@ -11,8 +11,10 @@ import { duplicatesRoutes } from "./duplicates/duplicates.routes.js";
 import { householdsRoutes } from "./households/households.routes.js";
 import { legalBasesRoutes } from "./legal-bases/legal-bases.routes.js";
 import { organisationsRoutes } from "./organisations/organisations.routes.js";
+import { notificationsRoutes } from "./notifications/notifications.routes.js";
 import { personsRoutes } from "./persons/persons.routes.js";
 import { recordsRoutes } from "./records/records.routes.js";
+import { referralsRoutes } from "./referrals/referrals.routes.js";
 import { settingsRoutes } from "./settings/settings.routes.js";
 import { systemRoutes } from "./system/system.routes.js";
 import { timelineRoutes } from "./timeline/timeline.routes.js";
@@ -35,5 +37,7 @@ export const features: { prefix: string; plugin: Feature }[] = [
   { prefix: "/api/v1", plugin: agreementsRoutes },
   { prefix: "/api/v1", plugin: accessLogRoutes },
   { prefix: "/api/v1", plugin: duplicatesRoutes },
+  { prefix: "/api/v1", plugin: referralsRoutes },
+  { prefix: "/api/v1", plugin: notificationsRoutes },
   { prefix: "/api/v1", plugin: settingsRoutes },
 ];

@@ -116,7 +116,7 @@ export async function personsRoutes(app: App) {
         });
         return row;
       });
-      const access = decidePersonAccess(actor, { ...created, consents: [], legalBases: [] });
+      const access = decidePersonAccess(actor, { ...created, consents: [], legalBases: [], referrals: [] });
       if (!access) throw new AppError("internal");
       return reply
         .code(201)

@@ -8,7 +8,9 @@
 //     caseManagement = true; the lead organisation always sees identity);
 //  3. a valid, unrevoked consent of P names O, or "all partners" while O has an active
 //     cooperation agreement with P's lead organisation, and C;
-//  4. an active referral from or to O shares C and a consent covers it (added with referrals);
+//  4. an active referral (sent or accepted) from or to O shares C and a consent covers it: a valid
+//     consent of P with C that reaches the receiver (ground 3's test), or P's consent to case
+//     management when the lead organisation sent the referral;
 //  5. an active legal basis grants O category C.
 // Protected provenance: records created by schools, youth office, health services and counselling
 // organisations reach an immigration office only through a consent naming it (ground 3,
@@ -20,6 +22,7 @@ import { agreements } from "../../features/agreements/agreements.tables.js";
 import { consents } from "../../features/consents/consents.tables.js";
 import { legalBases } from "../../features/legal-bases/legal-bases.tables.js";
 import { persons } from "../../features/persons/persons.tables.js";
+import { referrals } from "../../features/referrals/referrals.tables.js";
 import type { Actor } from "../auth/actor.js";
 import type { Db } from "../db/client.js";
 import type { Role } from "../domain.js";
@@ -68,6 +71,7 @@ type ConsentFact = {
   caseManagement: boolean;
 };
 type LegalBasisFact = { id: string; categories: Category[] };
+type ReferralFact = { id: string; categories: Category[] };
 
 /** What the decision needs about one person, loaded in one query. */
 export type PersonAccessFacts = {
@@ -76,6 +80,8 @@ export type PersonAccessFacts = {
   leadOrganisationId: string | null;
   consents: ConsentFact[];
   legalBases: LegalBasisFact[];
+  /** Active referrals from or to the actor's organisation, with the shared categories a consent covers. */
+  referrals: ReferralFact[];
 };
 
 export function assertPersonDataRole(actor: Actor): void {
@@ -97,7 +103,7 @@ const activeValidity = (t: { validFrom: AnyPgColumn; validUntil: AnyPgColumn }, 
 
 /** A consent of the person (alias p) reaches the actor's organisation. */
 function consentReaches(
-  org: string | Placeholder,
+  org: string | Placeholder | SQL,
   person: { tenantId: AnyPgColumn; leadOrganisationId: AnyPgColumn },
   on: string | Placeholder,
 ): SQL {
@@ -110,6 +116,35 @@ function consentReaches(
         and ${q(agreements.leadOrganisationId)} = ${q(person.leadOrganisationId)}
         and ${q(agreements.partnerOrganisationId)} = ${org}::uuid
         and ${activeValidity(agreements, on)})))`;
+}
+
+/** Referrals that are running: a completed, declined or withdrawn referral shares nothing any more. */
+const activeReferral = sql.raw(`"referrals"."status" in ('sent', 'accepted')`);
+
+/**
+ * The categories of an active referral (table "referrals") of the person (alias p) that a consent
+ * covers: a valid consent with the category that reaches the receiver, or the consent to case
+ * management when the lead organisation sent the referral.
+ */
+function coveredReferralCategories(
+  person: { tenantId: AnyPgColumn; id: AnyPgColumn; leadOrganisationId: AnyPgColumn },
+  on: string | Placeholder,
+): SQL {
+  return sql`array(select cat from unnest(${q(referrals.sharedCategories)}) as cat
+    where exists (select 1 from ${consents}
+      where ${q(consents.tenantId)} = ${q(person.tenantId)} and ${q(consents.personId)} = ${q(person.id)}
+        and ${activeConsent(consents, on)} and cat = any(${q(consents.categories)})
+        and (${consentReaches(q(referrals.toOrganisationId), person, on)}
+          or (${q(consents.caseManagement)} and ${q(referrals.fromOrganisationId)} = ${q(person.leadOrganisationId)}))))`;
+}
+
+/** Active referrals of the person from or to the organisation. */
+function referralOfOrganisation(
+  org: string | Placeholder,
+  person: { tenantId: AnyPgColumn; id: AnyPgColumn },
+): SQL {
+  return sql`${q(referrals.tenantId)} = ${q(person.tenantId)} and ${q(referrals.personId)} = ${q(person.id)}
+    and ${activeReferral} and (${q(referrals.fromOrganisationId)} = ${org}::uuid or ${q(referrals.toOrganisationId)} = ${org}::uuid)`;
 }
 
 /**
@@ -125,7 +160,7 @@ export async function identityGroundsOf(
   if (listed.length === 0) return out;
   const on = today();
   const ids = listed.map((p) => p.id);
-  const [reaching, bases] = await Promise.all([
+  const [reaching, bases, running] = await Promise.all([
     db
       .select({ personId: consents.personId, id: consents.id })
       .from(consents)
@@ -145,12 +180,27 @@ export async function identityGroundsOf(
       .where(
         sql`${q(legalBases.tenantId)} = ${actor.tenantId}::uuid and ${q(legalBases.organisationId)} = ${actor.organisationId}::uuid and ${q(legalBases.revokedAt)} is null and ${activeValidity(legalBases, on)}`,
       ),
+    db
+      .select({ personId: referrals.personId, id: referrals.id })
+      .from(referrals)
+      .innerJoin(
+        persons,
+        sql`${q(persons.tenantId)} = ${q(referrals.tenantId)} and ${q(persons.id)} = ${q(referrals.personId)}`,
+      )
+      .where(
+        sql`${q(referrals.tenantId)} = ${actor.tenantId}::uuid and ${q(referrals.personId)} in (${sql.join(
+          ids.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )}) and ${referralOfOrganisation(actor.organisationId, persons)}
+          and cardinality(${coveredReferralCategories(persons, on)}) > 0`,
+      ),
   ]);
   for (const p of listed) {
     const grounds: Ground[] = [];
     if (p.registeredByOrganisationId === actor.organisationId) grounds.push({ type: "ownership" });
     if (p.leadOrganisationId === actor.organisationId) grounds.push({ type: "lead_organisation" });
     for (const c of reaching) if (c.personId === p.id) grounds.push({ type: "consent", consentId: c.id });
+    for (const r of running) if (r.personId === p.id) grounds.push({ type: "referral", referralId: r.id });
     for (const b of bases) grounds.push({ type: "legal_basis", legalBasisId: b.id });
     out.set(p.id, grounds);
   }
@@ -180,7 +230,10 @@ export function visiblePersonSql(
         and ${activeConsent(consents, on)} and ${consentReaches(actor.organisationId, person, on)})
     or exists (select 1 from ${legalBases}
       where ${q(legalBases.tenantId)} = ${actor.tenantId}::uuid and ${q(legalBases.organisationId)} = ${actor.organisationId}::uuid
-        and ${q(legalBases.revokedAt)} is null and ${activeValidity(legalBases, on)})))`;
+        and ${q(legalBases.revokedAt)} is null and ${activeValidity(legalBases, on)})
+    or exists (select 1 from ${referrals}
+      where ${referralOfOrganisation(actor.organisationId, person)}
+        and cardinality(${coveredReferralCategories(person, on)}) > 0)))`;
 }
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -203,6 +256,10 @@ function preparePersonWithFacts(db: Db) {
         from ${legalBases}
         where ${q(legalBases.tenantId)} = ${q(persons.tenantId)} and ${q(legalBases.organisationId)} = ${org}::uuid
           and ${q(legalBases.revokedAt)} is null and ${activeValidity(legalBases, on)})`,
+      referralFacts: sql<ReferralFact[] | string | null>`(select json_agg(json_build_object(
+          'id', ${q(referrals.id)}, 'categories', ${coveredReferralCategories(persons, on)}))
+        from ${referrals}
+        where ${referralOfOrganisation(org, persons)})`,
     })
     .from(persons)
     .where(
@@ -235,7 +292,7 @@ export async function loadPersonWithFacts(
     id: personId,
   });
   if (!row) return undefined;
-  const { consentFacts, legalBasisFacts, ...person } = row;
+  const { consentFacts, legalBasisFacts, referralFacts, ...person } = row;
   const parse = <T>(v: T[] | string | null): T[] =>
     v === null ? [] : typeof v === "string" ? (JSON.parse(v) as T[]) : v;
   return {
@@ -246,6 +303,7 @@ export async function loadPersonWithFacts(
       leadOrganisationId: person.leadOrganisationId,
       consents: parse(consentFacts),
       legalBases: parse(legalBasisFacts),
+      referrals: parse(referralFacts).filter((r) => r.categories.length > 0),
     },
   };
 }
@@ -269,6 +327,10 @@ export function decidePersonAccess(actor: Actor, person: PersonAccessFacts): Per
     // Only a consent naming the organisation explicitly (or case management by the lead) opens protected records.
     const explicit = c.explicit || (c.caseManagement && isLeadOrganisation);
     for (const cat of c.categories) add(cat, { type: "consent", consentId: c.id }, explicit || !isImmigrationOffice);
+  }
+  // A referral never opens protected records to an immigration office (DESIGN.md "Protected provenance").
+  for (const r of person.referrals) {
+    for (const cat of r.categories) add(cat, { type: "referral", referralId: r.id }, !isImmigrationOffice);
   }
   for (const lb of person.legalBases) {
     for (const cat of lb.categories) add(cat, { type: "legal_basis", legalBasisId: lb.id }, true);
@@ -403,4 +465,40 @@ export function uniqueGrounds(groups: Ground[][]): Ground[] {
   const seen = new Map<string, Ground>();
   for (const g of groups.flat()) seen.set(JSON.stringify(g), g);
   return [...seen.values()];
+}
+
+/**
+ * The categories the actor may share with a receiving organisation in a referral (ground 4): open
+ * to the actor, and covered by a valid consent that reaches the receiver, or by the consent to case
+ * management when the actor's organisation leads the case. Without a receiver, only the latter.
+ */
+export async function shareableCategories(
+  db: Db,
+  actor: Actor,
+  access: PersonAccess,
+  toOrganisationId: string | null,
+): Promise<Category[]> {
+  const on = today();
+  const receiver = toOrganisationId ?? "00000000-0000-0000-0000-000000000000";
+  const rows = await db
+    .select({
+      categories: consents.categories,
+      caseManagement: consents.caseManagement,
+      reachesReceiver: sql<boolean>`${consentReaches(receiver, persons, on)}`,
+    })
+    .from(consents)
+    .innerJoin(
+      persons,
+      sql`${q(persons.tenantId)} = ${q(consents.tenantId)} and ${q(persons.id)} = ${q(consents.personId)}`,
+    )
+    .where(
+      sql`${q(consents.tenantId)} = ${actor.tenantId}::uuid and ${q(consents.personId)} = ${access.personId}::uuid and ${activeConsent(consents, on)}`,
+    );
+  const covered = new Set<Category>();
+  for (const c of rows) {
+    if ((toOrganisationId && c.reachesReceiver) || (c.caseManagement && access.isLeadOrganisation)) {
+      for (const cat of c.categories) covered.add(cat);
+    }
+  }
+  return categories.filter((c) => covered.has(c) && access.open.has(c));
 }

@@ -46,5 +46,18 @@ export const auditActions = [
   "person.exported",
   "access_log.read",
   "audit.verified",
+  "referral.sent",
+  "referral.read",
+  "referral.accepted",
+  "referral.declined",
+  "referral.completed",
+  "referral.withdrawn",
+  "referral.overdue",
+  "plan.read",
+  "plan.goal_created",
+  "plan.goal_updated",
+  "plan.measure_created",
+  "plan.measure_updated",
+  "plan.conference_recorded",
 ] as const;
 export type AuditAction = (typeof auditActions)[number];

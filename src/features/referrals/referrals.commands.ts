@@ -1,0 +1,295 @@
+// Sending a referral and moving it through its states, inside one transaction each: the referral,
+// the linked plan measure, the notifications and the audit row commit together or not at all.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import {
+  type PersonAccess,
+  personWithAccessOrThrow,
+  shareableCategories,
+  uniqueGrounds,
+} from "../../platform/access/person-access.js";
+import { type AuditContext, audit } from "../../platform/audit/audit.js";
+import type { Actor } from "../../platform/auth/actor.js";
+import type { Db } from "../../platform/db/client.js";
+import type { Category } from "../../platform/domain-categories.js";
+import { AppError } from "../../platform/http/errors.js";
+import { organisations } from "../../platform/identity/identity.tables.js";
+import { today } from "../../platform/reference/partial-date.js";
+import { addWorkingDays } from "../../platform/reference/working-days.js";
+import { codeListEntries } from "../code-lists/code-lists.tables.js";
+import { notify, usersOfOrganisation } from "../notifications/notifications.commands.js";
+import type { NotificationKind } from "../notifications/notifications.tables.js";
+import { type MeasureStatus, planGoals, planMeasures } from "../plans/plans.tables.js";
+import { getTenantSettings } from "../settings/settings.queries.js";
+import { type ReferralAction, transitions } from "./referral-state.js";
+import { agreementFor, loadReferral } from "./referrals.queries.js";
+import { type ReferralStatus, referrals } from "./referrals.tables.js";
+
+const handlingRoles = ["case_manager", "caseworker", "org_admin"] as const;
+
+export async function serviceLabel(db: Db, code: string): Promise<{ de: string; en: string } | undefined> {
+  const on = today();
+  const [row] = await db
+    .select({ de: codeListEntries.labelDe, en: codeListEntries.labelEn })
+    .from(codeListEntries)
+    .where(
+      and(
+        eq(codeListEntries.list, "service"),
+        eq(codeListEntries.code, code),
+        sql`${codeListEntries.validFrom} <= ${on}::date and (${codeListEntries.validUntil} is null or ${codeListEntries.validUntil} >= ${on}::date)`,
+      ),
+    );
+  return row;
+}
+
+const field = (path: string, message: string) =>
+  new AppError("validation-error", message, { errors: [{ path, message }] });
+
+export type SendReferral = {
+  personId: string;
+  toOrganisationId: string;
+  service: string;
+  message: string;
+  sharedCategories: Category[];
+  goalId?: string | null | undefined;
+};
+
+export async function sendReferral(tx: Db, ctx: AuditContext, actor: Actor, body: SendReferral) {
+  const { access } = await personWithAccessOrThrow(tx, actor, body.personId);
+  if (body.toOrganisationId === actor.organisationId)
+    throw field("toOrganisationId", "A referral goes to another organisation");
+  const [receiver] = await tx
+    .select({ id: organisations.id, name: organisations.name, active: organisations.active })
+    .from(organisations)
+    .where(and(eq(organisations.tenantId, actor.tenantId), eq(organisations.id, body.toOrganisationId)));
+  if (!receiver?.active) throw field("toOrganisationId", "No such organisation");
+  const label = await serviceLabel(tx, body.service);
+  if (!label) throw field("service", "Not a service of the code list");
+  const shared = [...new Set(body.sharedCategories)];
+  if (shared.length === 0) throw field("sharedCategories", "Choose at least one category to share");
+  const shareable = await shareableCategories(tx, actor, access, receiver.id);
+  const uncovered = shared.filter((c) => !shareable.includes(c));
+  if (uncovered.length > 0) {
+    throw new AppError(
+      "consent-required",
+      `No consent of the person covers sharing ${uncovered.join(", ")} with this organisation`,
+      {
+        categories: uncovered,
+        errors: uncovered.map((c) => ({
+          path: `sharedCategories.${body.sharedCategories.indexOf(c)}`,
+          message: "Not covered by a consent",
+        })),
+      },
+    );
+  }
+  if (body.goalId) {
+    const [goal] = await tx
+      .select({ id: planGoals.id, domain: planGoals.domain, owner: planGoals.ownerOrganisationId })
+      .from(planGoals)
+      .where(
+        and(
+          eq(planGoals.tenantId, actor.tenantId),
+          eq(planGoals.id, body.goalId),
+          eq(planGoals.personId, body.personId),
+        ),
+      );
+    if (!goal || !(access.open.has(goal.domain) || goal.owner === actor.organisationId))
+      throw field("goalId", "Not a goal of this person's plan");
+  }
+  const settings = await getTenantSettings(tx, actor.tenantId);
+  const agreement = await agreementFor(tx, actor.tenantId, actor.organisationId, receiver.id, body.service);
+  const ackDays = agreement?.acknowledgeWithinDays ?? settings.defaultAcknowledgeWithinDays;
+  const apptDays = agreement?.firstAppointmentWithinDays ?? settings.defaultFirstAppointmentWithinDays;
+  const on = today();
+  const [row] = await tx
+    .insert(referrals)
+    .values({
+      tenantId: actor.tenantId,
+      personId: body.personId,
+      fromOrganisationId: actor.organisationId,
+      fromUserId: actor.userId,
+      toOrganisationId: receiver.id,
+      service: body.service,
+      message: body.message,
+      sharedCategories: shared,
+      agreementId: agreement?.id ?? null,
+      acknowledgeBy: addWorkingDays(on, ackDays, settings.federalState),
+      firstAppointmentBy: addWorkingDays(on, apptDays, settings.federalState),
+      goalId: body.goalId ?? null,
+    })
+    .returning();
+  if (!row) throw new AppError("internal");
+  if (body.goalId) {
+    await tx.insert(planMeasures).values({
+      tenantId: actor.tenantId,
+      personId: body.personId,
+      goalId: body.goalId,
+      title: label.de,
+      responsibleOrganisationId: receiver.id,
+      dueDate: row.firstAppointmentBy,
+      referralId: row.id,
+      ownerOrganisationId: actor.organisationId,
+      createdBy: actor.userId,
+    });
+  }
+  const receivers = await usersOfOrganisation(tx, actor.tenantId, receiver.id, handlingRoles);
+  await notify(tx, actor.tenantId, receivers, {
+    kind: "referral.received",
+    subjectType: "referral",
+    subjectId: row.id,
+    params: { service: row.service, fromOrganisation: actor.organisationId, acknowledgeBy: row.acknowledgeBy },
+  });
+  await audit(tx, ctx, {
+    action: "referral.sent",
+    subjectType: "referral",
+    subjectId: row.id,
+    personId: row.personId,
+    categories: ["identity", ...shared.filter((c) => c !== "identity")],
+    grounds: groundsOf(access, shared),
+    purpose: row.service,
+    details: {
+      after: {
+        toOrganisationId: row.toOrganisationId,
+        service: row.service,
+        sharedCategories: row.sharedCategories,
+        acknowledgeBy: row.acknowledgeBy,
+        firstAppointmentBy: row.firstAppointmentBy,
+        agreementId: row.agreementId,
+      },
+    },
+  });
+  return row;
+}
+
+const groundsOf = (access: PersonAccess, cats: Category[]) => uniqueGrounds(cats.map((c) => access.open.get(c) ?? []));
+
+const measureStatusAfter: Partial<Record<ReferralStatus, MeasureStatus>> = {
+  accepted: "in_progress",
+  completed: "done",
+  declined: "cancelled",
+  withdrawn: "cancelled",
+};
+
+const notificationOf: Record<ReferralAction, NotificationKind> = {
+  accept: "referral.accepted",
+  decline: "referral.declined",
+  complete: "referral.completed",
+  withdraw: "referral.withdrawn",
+};
+
+export type TransitionInput = {
+  version?: number | undefined;
+  note?: string | null | undefined;
+  reason?: string | null | undefined;
+  outcome?: string | undefined;
+  firstAppointmentOn?: string | null | undefined;
+};
+
+export async function transitionReferral(
+  tx: Db,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+  action: ReferralAction,
+  input: TransitionInput,
+) {
+  const loaded = await loadReferral(tx, actor, id);
+  if (!loaded) throw new AppError("not-found", "Referral not found");
+  const before = loaded.referral;
+  const t = transitions[action];
+  const isReceiver = before.toOrganisationId === actor.organisationId;
+  const isSender = before.fromOrganisationId === actor.organisationId;
+  if ((t.by === "receiver" && !isReceiver) || (t.by === "sender" && !isSender)) {
+    throw new AppError(
+      "forbidden",
+      t.by === "receiver"
+        ? `Only the receiving organisation may ${action} a referral`
+        : "Only the sending organisation may withdraw a referral",
+    );
+  }
+  if (!t.from.includes(before.status)) {
+    throw new AppError("conflict", `A referral in status ${before.status} cannot be ${t.to}`, {
+      status: before.status,
+      action,
+    });
+  }
+  if (input.version !== undefined && input.version !== before.version) {
+    throw new AppError("version-conflict", `The referral is at version ${before.version}`, {
+      currentVersion: before.version,
+    });
+  }
+  const now = sql`now()`;
+  const changes =
+    action === "accept"
+      ? {
+          respondedAt: now,
+          respondedBy: actor.userId,
+          responseNote: input.note ?? null,
+          firstAppointmentOn: input.firstAppointmentOn ?? null,
+          // The acknowledgement deadline is met; a missed first appointment is a new overdue notice.
+          overdueNotifiedAt: null,
+        }
+      : action === "decline"
+        ? {
+            respondedAt: now,
+            respondedBy: actor.userId,
+            declineReason: input.reason ?? null,
+            responseNote: input.note ?? null,
+          }
+        : action === "complete"
+          ? {
+              completedAt: now,
+              completedBy: actor.userId,
+              outcome: input.outcome ?? null,
+              outcomeNote: input.note ?? null,
+            }
+          : { withdrawnAt: now, withdrawnBy: actor.userId, withdrawReason: input.reason ?? null };
+  // Conditional on the state and version read above: of two clerks accepting at once, one wins.
+  const [row] = await tx
+    .update(referrals)
+    .set({ ...changes, status: t.to, version: sql`${referrals.version} + 1`, updatedAt: now })
+    .where(
+      and(
+        eq(referrals.tenantId, actor.tenantId),
+        eq(referrals.id, id),
+        inArray(referrals.status, [...t.from]),
+        eq(referrals.version, before.version),
+      ),
+    )
+    .returning();
+  if (!row) throw new AppError("conflict", "The referral was changed at the same time; reload it", { action });
+  const measureStatus = measureStatusAfter[row.status];
+  if (measureStatus) {
+    await tx
+      .update(planMeasures)
+      .set({ status: measureStatus, version: sql`${planMeasures.version} + 1`, updatedAt: now })
+      .where(and(eq(planMeasures.tenantId, actor.tenantId), eq(planMeasures.referralId, row.id)));
+  }
+  const recipients =
+    action === "withdraw"
+      ? await usersOfOrganisation(tx, actor.tenantId, row.toOrganisationId, handlingRoles)
+      : [row.fromUserId];
+  await notify(tx, actor.tenantId, recipients, {
+    kind: notificationOf[action],
+    subjectType: "referral",
+    subjectId: row.id,
+    params: { service: row.service, status: row.status },
+  });
+  await audit(tx, ctx, {
+    action: `referral.${row.status as "accepted" | "declined" | "completed" | "withdrawn"}`,
+    subjectType: "referral",
+    subjectId: row.id,
+    personId: row.personId,
+    categories: ["identity"],
+    details: {
+      before: { status: before.status, version: before.version },
+      after: {
+        status: row.status,
+        version: row.version,
+        ...(row.declineReason ? { declineReason: row.declineReason } : {}),
+        ...(row.outcome ? { outcome: row.outcome } : {}),
+        ...(row.firstAppointmentOn ? { firstAppointmentOn: row.firstAppointmentOn } : {}),
+      },
+    },
+  });
+  return row;
+}

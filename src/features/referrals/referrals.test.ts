@@ -1,0 +1,468 @@
+// API tests of referrals: who may send and act, bad input that changes nothing, every transition
+// and every illegal one, the concurrent accept, due dates across weekends and the holidays of
+// several federal states, the referral as access ground 4 (and its end), notifications, the
+// overdue sweep and the SLA figure.
+import { and, eq, sql } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Db } from "../../platform/db/client.js";
+import { tenants } from "../../platform/identity/identity.tables.js";
+import {
+  addRecord,
+  api,
+  auditRows,
+  type CaseFileTenant,
+  caseFileTenant,
+  expectProblem,
+  recordConsent,
+  registerPerson,
+} from "../../test/case-file-factories.js";
+import { createAgreement } from "../../test/consent-factories.js";
+import { login } from "../../test/factories.js";
+import { type Client, client, getTestApp } from "../../test/test-app.js";
+import { agreements } from "../agreements/agreements.tables.js";
+import { notifications } from "../notifications/notifications.tables.js";
+import { systemSweepOverdueReferrals } from "./referral-overdue.js";
+import { referrals } from "./referrals.tables.js";
+
+const referralCount = async (db: Db, tenantId: string) =>
+  (await db.select({ id: referrals.id }).from(referrals).where(eq(referrals.tenantId, tenantId))).length;
+
+/** A person whose case the integration office leads, with a case-management consent for identity, work and education. */
+async function referablePerson(t: CaseFileTenant) {
+  const person = await registerPerson(t.cm.client, { givenNames: "Rania", birthDate: "1991-05-02" });
+  expect((await t.cm.client.post(`${api}/persons/${person.id}/case/open`, {})).statusCode).toBe(200);
+  // Valid since 2020, so that tests may move the clock back to a fixed date.
+  const consent = {
+    caseManagement: true,
+    categories: ["identity", "work", "education", "health"],
+    validFrom: "2020-01-01",
+  };
+  await recordConsent(t.cm.client, person.id, consent);
+  await addRecord(t.cm.client, person.id, "employment", { status: "job_seeking", employer: "WORK-MARKER" });
+  await addRecord(t.cm.client, person.id, "health_note", { text: "HEALTH-MARKER" });
+  return person as { id: string };
+}
+
+const send = (c: Client, body: Record<string, unknown>) => c.post(`${api}/referrals`, body);
+
+async function sentReferral(t: CaseFileTenant, personId: string, extra: Record<string, unknown> = {}) {
+  const res = await send(t.cm.client, {
+    personId,
+    toOrganisationId: t.jobcenter.id,
+    service: "job_placement",
+    message: "Bitte Beratung zur Arbeitsaufnahme",
+    sharedCategories: ["work"],
+    ...extra,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("sending a referral", () => {
+  it("answers 401 without a session, 403 to roles without person data, 400 to a malformed body", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    expectProblem(await send(client(app), { personId: p.id }), 401, "unauthenticated");
+    const steering = await t.user(t.io.id, "steering");
+    expectProblem(
+      await send(steering.client, { personId: p.id, toOrganisationId: t.jobcenter.id, service: "job_placement" }),
+      403,
+      "forbidden",
+    );
+    expectProblem(
+      await send(t.cm.client, {
+        personId: "nope",
+        toOrganisationId: t.jobcenter.id,
+        service: "x",
+        sharedCategories: ["x"],
+      }),
+      400,
+      "validation-error",
+      ["personId", "sharedCategories.0"],
+    );
+    expect(await referralCount(app.database.db, t.tenantId)).toBe(0);
+  });
+
+  it("refuses unknown and own organisations, unknown services, uncovered categories and invisible persons, changing nothing", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    const base = {
+      personId: p.id,
+      toOrganisationId: t.jobcenter.id,
+      service: "job_placement",
+      sharedCategories: ["work"],
+    };
+    expectProblem(
+      await send(t.cm.client, { ...base, toOrganisationId: crypto.randomUUID() }),
+      400,
+      "validation-error",
+      ["toOrganisationId"],
+    );
+    expectProblem(await send(t.cm.client, { ...base, toOrganisationId: t.io.id }), 400, "validation-error", [
+      "toOrganisationId",
+    ]);
+    expectProblem(await send(t.cm.client, { ...base, service: "astrology" }), 400, "validation-error", ["service"]);
+    expectProblem(await send(t.cm.client, { ...base, sharedCategories: [] }), 400, "validation-error", [
+      "sharedCategories",
+    ]);
+    // housing is not covered by any consent
+    expectProblem(
+      await send(t.cm.client, { ...base, sharedCategories: ["work", "housing"] }),
+      403,
+      "consent-required",
+      ["sharedCategories.1"],
+    );
+    // The Jobcenter does not see the person at all: 404, as for a person that does not exist.
+    expectProblem(await send(t.jc.client, { ...base, toOrganisationId: t.io.id }), 404, "not-found");
+    expect(await referralCount(db, t.tenantId)).toBe(0);
+    const inbox = await db.select().from(notifications).where(eq(notifications.tenantId, t.tenantId));
+    expect(inbox).toHaveLength(0);
+  });
+
+  it("derives the due dates from the agreement, in working days of the tenant's federal state", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await caseFileTenant(app);
+    const admin = await login(app, t.admin.email);
+    await createAgreement(admin, t.jobcenter.id, {
+      acknowledgeWithinDays: 1,
+      firstAppointmentWithinDays: 3,
+      services: ["job_placement"],
+    });
+    // Concluded long ago, so that the clock may move back to fixed dates.
+    await db.update(agreements).set({ validFrom: "2020-01-01" }).where(eq(agreements.tenantId, t.tenantId));
+    const p = await referablePerson(t);
+    const cases: { state: string; sentOn: string; ack: string; appt: string }[] = [
+      // Thursday before Easter: Good Friday, the weekend and Easter Monday are not working days.
+      { state: "NW", sentOn: "2026-04-02", ack: "2026-04-07", appt: "2026-04-09" },
+      // Friday: the weekend does not count.
+      { state: "NW", sentOn: "2026-11-20", ack: "2026-11-23", appt: "2026-11-25" },
+      // Corpus Christi (4 June 2026) is a holiday in NW and BY, not in Berlin.
+      { state: "NW", sentOn: "2026-06-03", ack: "2026-06-05", appt: "2026-06-09" },
+      { state: "BY", sentOn: "2026-06-03", ack: "2026-06-05", appt: "2026-06-09" },
+      { state: "BE", sentOn: "2026-06-03", ack: "2026-06-04", appt: "2026-06-08" },
+      // Buß- und Bettag (18 November 2026) only in Saxony.
+      { state: "SN", sentOn: "2026-11-17", ack: "2026-11-19", appt: "2026-11-23" },
+      { state: "TH", sentOn: "2026-11-17", ack: "2026-11-18", appt: "2026-11-20" },
+      // Christmas and the weekend after it (Christmas Eve is a working day).
+      { state: "HH", sentOn: "2025-12-23", ack: "2025-12-24", appt: "2025-12-30" },
+    ];
+    for (const c of cases) {
+      await db.update(tenants).set({ federalState: c.state }).where(eq(tenants.id, t.tenantId));
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date(`${c.sentOn}T09:00:00+01:00`) });
+      const r = await sentReferral(t, p.id);
+      vi.useRealTimers();
+      expect([c.state, r.acknowledgeBy, r.firstAppointmentBy]).toEqual([c.state, c.ack, c.appt]);
+      expect(r.agreementId).not.toBeNull();
+    }
+  });
+
+  it("uses the tenant's default deadlines without an agreement", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-11-20T09:00:00+01:00") });
+    const r = await sentReferral(t, p.id);
+    vi.useRealTimers();
+    expect(r.agreementId).toBeNull();
+    // defaults: 5 and 15 working days (NW)
+    expect(r.acknowledgeBy).toBe("2026-11-27");
+    expect(r.firstAppointmentBy).toBe("2026-12-11");
+  });
+});
+
+describe("referral transitions", () => {
+  it("accept then complete: only the receiver, with the outcome; audited and notified", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    const r = await sentReferral(t, p.id);
+    expect(r.status).toBe("sent");
+    expect(r.abilities).toEqual({ accept: false, decline: false, complete: false, withdraw: true });
+    // The sender may not accept its own referral.
+    expectProblem(await t.cm.client.post(`${api}/referrals/${r.id}/accept`, {}), 403, "forbidden");
+    const jcView = await t.jc.client.get(`${api}/referrals/${r.id}`);
+    expect(jcView.statusCode).toBe(200);
+    expect(jcView.json().abilities).toEqual({ accept: true, decline: true, complete: false, withdraw: false });
+    expect(jcView.json().person.givenNames).toBe("Rania");
+    // Completing before accepting is out of order.
+    expectProblem(
+      await t.jc.client.post(`${api}/referrals/${r.id}/complete`, { outcome: "service_provided" }),
+      409,
+      "conflict",
+    );
+    const accepted = await t.jc.client.post(`${api}/referrals/${r.id}/accept`, {
+      firstAppointmentOn: "2026-12-01",
+      note: "Termin vereinbart",
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({ status: "accepted", firstAppointmentOn: "2026-12-01", version: 2 });
+    expectProblem(await t.jc.client.post(`${api}/referrals/${r.id}/accept`, {}), 409, "conflict");
+    expectProblem(
+      await t.jc.client.post(`${api}/referrals/${r.id}/decline`, { reason: "no_capacity" }),
+      409,
+      "conflict",
+    );
+    expectProblem(
+      await t.jc.client.post(`${api}/referrals/${r.id}/complete`, { outcome: "made-up" }),
+      400,
+      "validation-error",
+      ["outcome"],
+    );
+    expectProblem(
+      await t.jc.client.post(`${api}/referrals/${r.id}/complete`, { outcome: "service_provided", version: 1 }),
+      409,
+      "version-conflict",
+    );
+    const done = await t.jc.client.post(`${api}/referrals/${r.id}/complete`, {
+      outcome: "service_provided",
+      note: "Vermittelt in Ausbildung",
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ status: "completed", outcome: "service_provided", version: 3 });
+    expectProblem(await t.cm.client.post(`${api}/referrals/${r.id}/withdraw`, {}), 409, "conflict");
+    const actions = (await auditRows(db, t.tenantId, { personId: p.id })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["referral.sent", "referral.accepted", "referral.completed"]));
+    // The sender heard of the acceptance and the completion; the Jobcenter of the new referral.
+    const cmInbox = (await t.cm.client.get(`${api}/notifications`)).json().items.map((n: { kind: string }) => n.kind);
+    expect(cmInbox).toEqual(["referral.completed", "referral.accepted"]);
+    const jcInbox = await t.jc.client.get(`${api}/notifications?unread=true`);
+    expect(jcInbox.json().items.map((n: { kind: string }) => n.kind)).toEqual(["referral.received"]);
+    expect(JSON.stringify(jcInbox.json())).not.toContain("Rania");
+  });
+
+  it("decline needs a reason; withdraw only by the sender; nothing moves after an end state", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    const a = await sentReferral(t, p.id);
+    expectProblem(await t.jc.client.post(`${api}/referrals/${a.id}/decline`, {}), 400, "validation-error", ["reason"]);
+    const declined = await t.jc.client.post(`${api}/referrals/${a.id}/decline`, {
+      reason: "not_responsible",
+      note: "Zuständig ist die Agentur",
+    });
+    expect(declined.json()).toMatchObject({ status: "declined", declineReason: "not_responsible" });
+    for (const action of ["accept", "decline", "complete", "withdraw"]) {
+      const c = action === "withdraw" ? t.cm.client : t.jc.client;
+      const body = action === "decline" ? { reason: "other" } : action === "complete" ? { outcome: "other" } : {};
+      expect((await c.post(`${api}/referrals/${a.id}/${action}`, body)).statusCode, action).toBe(409);
+    }
+    const b = await sentReferral(t, p.id);
+    expectProblem(await t.jc.client.post(`${api}/referrals/${b.id}/withdraw`, {}), 403, "forbidden");
+    const withdrawn = await t.cm.client.post(`${api}/referrals/${b.id}/withdraw`, { reason: "Person verzogen" });
+    expect(withdrawn.json()).toMatchObject({ status: "withdrawn", withdrawReason: "Person verzogen" });
+    const c = await sentReferral(t, p.id);
+    await t.jc.client.post(`${api}/referrals/${c.id}/accept`, {});
+    const w2 = await t.cm.client.post(`${api}/referrals/${c.id}/withdraw`, {});
+    expect(w2.json().status).toBe("withdrawn");
+    // A third organisation does not know the referral.
+    const other = await t.user((await t.organisation("welfare")).id, "caseworker");
+    expectProblem(await other.client.get(`${api}/referrals/${c.id}`), 404, "not-found");
+    expectProblem(await other.client.post(`${api}/referrals/${c.id}/withdraw`, {}), 404, "not-found");
+  });
+
+  it("two clerks accepting at once: exactly one succeeds", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    const second = await t.user(t.jobcenter.id, "caseworker");
+    for (let i = 0; i < 3; i++) {
+      const r = await sentReferral(t, p.id);
+      const results = await Promise.all([
+        t.jc.client.post(`${api}/referrals/${r.id}/accept`, {}),
+        second.client.post(`${api}/referrals/${r.id}/accept`, {}),
+      ]);
+      const codes = results.map((x) => x.statusCode).sort();
+      expect(codes).toEqual([200, 409]);
+      const now = (await t.jc.client.get(`${api}/referrals/${r.id}`)).json();
+      expect(now).toMatchObject({ status: "accepted", version: 2 });
+    }
+  });
+});
+
+describe("a referral as access ground", () => {
+  it("shares identity and the shared categories while running and a consent covers them; not after", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    expect((await t.jc.client.get(`${api}/persons/${p.id}`)).statusCode).toBe(404);
+    const r = await sentReferral(t, p.id);
+    const seen = await t.jc.client.get(`${api}/persons/${p.id}?include=records`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.body).toContain("WORK-MARKER");
+    expect(seen.body).not.toContain("HEALTH-MARKER");
+    const list = await t.jc.client.get(`${api}/persons?q=Rania`);
+    expect(list.json().items.map((x: { id: string }) => x.id)).toContain(p.id);
+    const read = (await auditRows(db, t.tenantId, { personId: p.id, action: "person.read" })).at(-1);
+    expect(read?.grounds).toContainEqual({ type: "referral", referralId: r.id });
+    expectProblem(await t.jc.client.get(`${api}/persons/${p.id}/records?category=health`), 403, "consent-required");
+    await t.jc.client.post(`${api}/referrals/${r.id}/accept`, {});
+    expect((await t.jc.client.get(`${api}/persons/${p.id}`)).statusCode).toBe(200);
+    await t.jc.client.post(`${api}/referrals/${r.id}/complete`, { outcome: "service_provided" });
+    // Ended: the person is gone for the Jobcenter, and the referral no longer names them.
+    expect((await t.jc.client.get(`${api}/persons/${p.id}`)).statusCode).toBe(404);
+    const after = (await t.jc.client.get(`${api}/referrals/${r.id}`)).json();
+    expect(after.person).toBeNull();
+    expect(after.outcome).toBe("service_provided");
+  });
+
+  it("ends with the consent: revocation acts on the next request", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    await sentReferral(t, p.id);
+    expect((await t.jc.client.get(`${api}/persons/${p.id}`)).statusCode).toBe(200);
+    const consents = (await t.cm.client.get(`${api}/persons/${p.id}/consents`)).json().items as {
+      id: string;
+      caseManagement: boolean;
+    }[];
+    for (const c of consents.filter((x) => x.caseManagement)) {
+      expect((await t.cm.client.post(`${api}/consents/${c.id}/revoke`, { reason: "test" })).statusCode).toBe(200);
+    }
+    expect((await t.jc.client.get(`${api}/persons/${p.id}`)).statusCode).toBe(404);
+  });
+
+  it("never opens protected records to an immigration office", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    await recordConsent(t.cm.client, p.id, { caseManagement: true, categories: ["school"] });
+    const school = await t.organisation("school");
+    const teacher = await t.user(school.id, "caseworker");
+    await recordConsent(t.cm.client, p.id, { recipientOrganisationIds: [school.id], categories: ["school"] });
+    await addRecord(teacher.client, p.id, "school_enrollment", {
+      school: "PROTECTED-SCHOOL",
+      classType: "international",
+    });
+    await addRecord(t.cm.client, p.id, "school_enrollment", { school: "LEAD-SCHOOL", classType: "regular" });
+    const abh = await t.organisation("immigration_office");
+    const clerk = await t.user(abh.id, "caseworker");
+    const res = await send(t.cm.client, {
+      personId: p.id,
+      toOrganisationId: abh.id,
+      service: "residence_matters",
+      sharedCategories: ["school"],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const seen = await clerk.client.get(`${api}/persons/${p.id}?include=records`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.body).toContain("LEAD-SCHOOL");
+    expect(seen.body).not.toContain("PROTECTED-SCHOOL");
+    expect(seen.json().access.closedCategories).toContainEqual({ category: "school", reason: "protected-provenance" });
+  });
+
+  it("offers only the categories a consent covers", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    const options = await t.cm.client.get(`${api}/persons/${p.id}/referral-options?toOrganisationId=${t.jobcenter.id}`);
+    expect(options.json().shareableCategories).toEqual(["identity", "education", "work", "health"]);
+    expectProblem(await t.jc.client.get(`${api}/persons/${p.id}/referral-options`), 404, "not-found");
+  });
+});
+
+describe("inbox, overdue and SLA", () => {
+  it("lists incoming and outgoing with status and due filters", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    const a = await sentReferral(t, p.id);
+    const b = await sentReferral(t, p.id);
+    await t.jc.client.post(`${api}/referrals/${b.id}/accept`, {});
+    await db.update(referrals).set({ acknowledgeBy: "2020-01-01" }).where(eq(referrals.id, a.id));
+    const ids = async (c: Client, q: string) =>
+      ((await c.get(`${api}/referrals?${q}`)).json().items as { id: string }[]).map((x) => x.id);
+    expect(await ids(t.jc.client, "direction=incoming")).toEqual([b.id, a.id]);
+    expect(await ids(t.jc.client, "direction=outgoing")).toEqual([]);
+    expect(await ids(t.cm.client, "direction=outgoing&status=accepted")).toEqual([b.id]);
+    expect(await ids(t.jc.client, "direction=incoming&due=overdue")).toEqual([a.id]);
+    const overdue = (await t.jc.client.get(`${api}/referrals/${a.id}`)).json();
+    expect(overdue).toMatchObject({ overdue: true, overdueKind: "acknowledge" });
+    expectProblem(await t.jc.client.get(`${api}/referrals?status=lost`), 400, "validation-error");
+  });
+
+  it("the sweep flags overdue referrals once and notifies both organisations' admins and the sender", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await caseFileTenant(app);
+    const jcHead = await t.user(t.jobcenter.id, "org_admin");
+    const p = await referablePerson(t);
+    const r = await sentReferral(t, p.id);
+    await db.update(referrals).set({ acknowledgeBy: "2020-01-01" }).where(eq(referrals.id, r.id));
+    expect(await systemSweepOverdueReferrals(db)).toBeGreaterThanOrEqual(1);
+    expect(await systemSweepOverdueReferrals(db)).toBe(0);
+    const overdueFor = async (userId: string) =>
+      db
+        .select()
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.userId, userId),
+            eq(notifications.kind, "referral.overdue"),
+            eq(notifications.subjectId, r.id),
+          ),
+        );
+    expect(await overdueFor(jcHead.id)).toHaveLength(1);
+    expect(await overdueFor(t.admin.id)).toHaveLength(1);
+    expect(await overdueFor(t.cm.id)).toHaveLength(1);
+    expect((await jcHead.client.get(`${api}/notifications/unread-count`)).json().count).toBeGreaterThanOrEqual(1);
+    // Accepting late, then missing the first appointment too, is a second notice.
+    await t.jc.client.post(`${api}/referrals/${r.id}/accept`, {});
+    await db.update(referrals).set({ firstAppointmentBy: "2020-01-02" }).where(eq(referrals.id, r.id));
+    expect(await systemSweepOverdueReferrals(db)).toBeGreaterThanOrEqual(1);
+    expect(await overdueFor(jcHead.id)).toHaveLength(2);
+  });
+
+  it("serves the SLA figure per receiving organisation, suppressing small counts", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await caseFileTenant(app);
+    const steering = await t.user(t.io.id, "steering");
+    const p = await referablePerson(t);
+    const kita = await t.organisation("kita");
+    await recordConsent(t.cm.client, p.id, { recipientOrganisationIds: [kita.id], categories: ["identity"] });
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await sentReferral(t, p.id)).id);
+    await sentReferral(t, p.id, {
+      toOrganisationId: kita.id,
+      service: "childcare_place",
+      sharedCategories: ["identity"],
+    });
+    // 4 acknowledged in time, 1 late, 1 still open and overdue.
+    for (const id of ids.slice(0, 5)) await t.jc.client.post(`${api}/referrals/${id}/accept`, {});
+    await db
+      .update(referrals)
+      .set({ respondedAt: sql`${referrals.acknowledgeBy}::timestamp + interval '3 days'` })
+      .where(eq(referrals.id, ids[4] as string));
+    await db
+      .update(referrals)
+      .set({ acknowledgeBy: "2020-01-01" })
+      .where(eq(referrals.id, ids[5] as string));
+    expectProblem(await t.jc.client.get(`${api}/referrals/sla`), 403, "forbidden");
+    expectProblem(await steering.client.get(`${api}/referrals/sla?from=2026-02-30`), 400, "validation-error");
+    const sla = await steering.client.get(`${api}/referrals/sla`);
+    expect(sla.statusCode, sla.body).toBe(200);
+    const jc = sla.json().items.find((x: { organisationId: string }) => x.organisationId === t.jobcenter.id);
+    expect(jc).toMatchObject({
+      received: 6,
+      acknowledged: 5,
+      acknowledgedInTime: 4,
+      overdueOpen: 1,
+      suppressed: false,
+    });
+    expect(jc.shareInTime).toBeCloseTo(4 / 6, 3);
+    expect(jc.medianDaysToAcknowledge).toBe(0);
+    const k = sla.json().items.find((x: { organisationId: string }) => x.organisationId === kita.id);
+    expect(k).toMatchObject({ received: 1, suppressed: true, shareInTime: null });
+  });
+});
