@@ -139,10 +139,7 @@ function coveredReferralCategories(
 }
 
 /** Active referrals of the person from or to the organisation. */
-function referralOfOrganisation(
-  org: string | Placeholder,
-  person: { tenantId: AnyPgColumn; id: AnyPgColumn },
-): SQL {
+function referralOfOrganisation(org: string | Placeholder, person: { tenantId: AnyPgColumn; id: AnyPgColumn }): SQL {
   return sql`${q(referrals.tenantId)} = ${q(person.tenantId)} and ${q(referrals.personId)} = ${q(person.id)}
     and ${activeReferral} and (${q(referrals.fromOrganisationId)} = ${org}::uuid or ${q(referrals.toOrganisationId)} = ${org}::uuid)`;
 }
