@@ -125,7 +125,7 @@ export async function mergePersons(
 ) {
   if (input.survivorId === input.otherId)
     throw new AppError("validation-error", "A person cannot be merged with itself", {
-      errors: [{ path: "body.otherPersonId", message: "Must be another person" }],
+      errors: [{ path: "otherPersonId", message: "Must be another person" }],
     });
   return db.transaction(async (tx) => {
     // Visibility first: a person the actor may not see answers 404 before anything else.
