@@ -23,6 +23,9 @@ Commands:
   admin create --email E --password P [--name N] [--tenant T]
                               create a tenant with its first tenant admin
   audit verify                seal pending audit rows and recompute every hash chain
+  match --in persons.csv --out links.csv [--threshold T]
+                              link records of the same person in a CSV (columns id,givenNames,
+                              familyName,birthDate,birthPlace,sex,nationality) into pairs idA,idB,score
   search reindex [--missing]  rebuild the person search index (or index only persons without keys)
   duplicates scan [--tenant T]
                               find likely duplicate persons and store them for review
@@ -177,6 +180,30 @@ async function main(argv: string[]): Promise<number> {
           );
         return 0;
       });
+    }
+    case "match": {
+      const { values } = parseArgs({
+        args: [sub ?? "", ...rest].filter(Boolean),
+        options: { in: { type: "string" }, out: { type: "string" }, threshold: { type: "string" } },
+      });
+      if (!values.in || !values.out) {
+        process.stderr.write("match: --in persons.csv and --out links.csv are required\n");
+        return 2;
+      }
+      const { MatchInputError, runMatch } = await import("./features/matching/match-command.js");
+      try {
+        runMatch({
+          inPath: values.in,
+          outPath: values.out,
+          threshold: values.threshold === undefined ? undefined : Number(values.threshold),
+          log: (line) => process.stderr.write(`${line}\n`),
+        });
+        return 0;
+      } catch (err) {
+        if (!(err instanceof MatchInputError)) throw err;
+        process.stderr.write(`match: ${err.message}\n`);
+        return 1;
+      }
     }
     case "bootstrap":
       return withDatabase(async ({ db }) => {

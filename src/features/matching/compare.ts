@@ -5,7 +5,7 @@
 import type { Comparison, MatchReason, PersonForMatching } from "./index.js";
 import { identityTokens } from "./name-normalise.js";
 import { canonicalName } from "./name-variants.js";
-import { phoneticForm, skeletonKey } from "./phonetic-key.js";
+import { looseKey, phoneticForm, skeletonKey } from "./phonetic-key.js";
 
 export type PreparedToken = {
   raw: string;
@@ -15,27 +15,37 @@ export type PreparedToken = {
   /** Written without vowels (Arabic script, "Mhd"): only its consonants can be compared. */
   abjad: boolean;
   family: boolean;
+  /** Evidence of exact agreement: higher for rare names (set by linkPersons from frequencies). */
+  weight: number;
+  /** How often this spelling occurs in the batch; a spelling seen often is a name, not a typo. */
+  count: number;
 };
 
 export type PreparedDate = { year: number; month: number | null; day: number | null } | null;
 
 export type PreparedPerson = {
   tokens: PreparedToken[];
+  /** How many persons in the batch share this name (all token keys): namesakes weaken name evidence. */
+  nameCount: number;
   date: PreparedDate;
   place: string | null;
   sex: string | null;
   nationalities: string[];
 };
 
-export function prepareToken(raw: string, family: boolean): PreparedToken {
+const arabicScript = /[\u0600-\u06FF\u0750-\u077F]/;
+
+export function prepareToken(raw: string, family: boolean, fromAbjad = false): PreparedToken {
   const canon = canonicalName(raw);
   return {
     raw,
     canon,
     form: phoneticForm(canon),
     key: skeletonKey(canon),
-    abjad: raw.length >= 2 && !/[aeiouy]/.test(raw),
+    abjad: fromAbjad || (raw.length >= 2 && (raw.match(/[aeiouy]/g)?.length ?? 0) / raw.length < 0.25),
     family,
+    weight: 3,
+    count: 0,
   };
 }
 
@@ -66,10 +76,11 @@ export function preparePerson(p: PersonForMatching): PreparedPerson {
   const tokens: PreparedToken[] = [];
   const seen = new Set<string>();
   const add = (text: string, family: boolean) => {
+    const abjad = arabicScript.test(text);
     for (const t of identityTokens(text)) {
       if (seen.has(`${family}${t}`)) continue;
       seen.add(`${family}${t}`);
-      tokens.push(prepareToken(t, family));
+      tokens.push(prepareToken(t, family, abjad));
     }
   };
   add(p.givenNames ?? "", false);
@@ -77,6 +88,7 @@ export function preparePerson(p: PersonForMatching): PreparedPerson {
   for (const alt of p.alternativeNames ?? []) add(alt, true);
   return {
     tokens,
+    nameCount: 1,
     date: parseBirthDate(p.birthDate),
     place: placeKey(p.birthPlace),
     sex: p.sex ? p.sex.trim().toLowerCase().slice(0, 1) : null,
@@ -120,26 +132,51 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
-type TokenMatch = { sim: number; kind: "same" | "variant" | "typo" };
+type TokenMatch = { sim: number; kind: "same" | "variant" | "typo" | "different" };
 
 export function tokenSimilarity(a: PreparedToken, b: PreparedToken): TokenMatch {
   if (a.raw === b.raw) return { sim: 1, kind: "same" };
   if (a.canon === b.canon) return { sim: 0.97, kind: "variant" };
   if (a.form === b.form) return { sim: 0.96, kind: "variant" };
-  if ((a.abjad || b.abjad) && a.key === b.key) return { sim: 0.93, kind: "variant" };
+  if (a.abjad || b.abjad) {
+    // Only consonants can be compared with a name written without vowels.
+    if (a.key === b.key) return { sim: 0.93, kind: "variant" };
+    const la = looseKey(a.key);
+    const lb = looseKey(b.key);
+    if (la === lb) return { sim: 0.92, kind: "variant" };
+    return { sim: jaroWinkler(la, lb) * 0.9, kind: "typo" };
+  }
+  const knownApart = a.canon !== a.raw && b.canon !== b.raw;
+  if (knownApart) return { sim: 0.5, kind: "different" };
   const sim = Math.max(jaroWinkler(a.form, b.form), jaroWinkler(a.raw, b.raw)) * 0.97;
   return { sim, kind: "typo" };
 }
 
-// Evidence weights. A token agreeing exactly is strong evidence; a near miss is weak evidence
-// either way, because a typo and a different name of one letter look alike.
-function tokenEvidence(sim: number): number {
-  if (sim >= 0.99) return 3;
-  if (sim >= 0.95) return 2.6;
-  if (sim >= 0.92) return 1.5;
-  if (sim >= 0.88) return 0.3;
-  if (sim >= 0.84) return -1.5;
-  return -4;
+// Evidence of a token pair. Exact agreement is worth the token's weight (rarer names more); a near
+// miss is weak evidence either way, because a typo and a different name of one letter look alike.
+const curve: [number, number][] = [
+  [0.7, -4],
+  [0.8, -2.5],
+  [0.84, -1],
+  [0.88, 0.6],
+  [0.92, 1.6],
+  [0.96, 2.4],
+];
+function tokenEvidence(m: TokenMatch, a: PreparedToken, b: PreparedToken): number {
+  const w = (a.weight + b.weight) / 2;
+  if (m.kind === "same") return w;
+  if (m.kind === "variant") return w - 0.4;
+  if (m.kind === "different") return -4;
+  const { sim } = m;
+  if (sim <= (curve[0] as [number, number])[0]) return -4;
+  for (let i = 1; i < curve.length; i++) {
+    const [x1, y1] = curve[i] as [number, number];
+    if (sim <= x1) {
+      const [x0, y0] = curve[i - 1] as [number, number];
+      return y0 + ((sim - x0) / (x1 - x0)) * (y1 - y0);
+    }
+  }
+  return Math.min(2.4, w - 0.6);
 }
 
 type NameResult = { evidence: number; reasons: Set<MatchReason> };
@@ -157,6 +194,7 @@ function compareNames(a: PreparedPerson, b: PreparedPerson): NameResult {
   const usedL = new Uint8Array(large.length);
   let evidence = 0;
   let matched = 0;
+  let typos = 0;
   let crossed = 0;
   let straight = 0;
   for (const c of cands) {
@@ -164,10 +202,13 @@ function compareNames(a: PreparedPerson, b: PreparedPerson): NameResult {
     usedS[c.i] = 1;
     usedL[c.j] = 1;
     matched++;
-    evidence += tokenEvidence(c.m.sim);
+    evidence += tokenEvidence(c.m, small[c.i] as PreparedToken, large[c.j] as PreparedToken);
     if (c.m.sim >= 0.88) {
       if (c.m.kind === "variant") reasons.add("name-variant");
       else if (c.m.kind === "typo") reasons.add("typo");
+    }
+    if (c.m.kind !== "same") typos++;
+    if (c.m.sim >= 0.88) {
       const s = small[c.i] as PreparedToken;
       const l = large[c.j] as PreparedToken;
       if (s.family !== l.family) crossed++;
@@ -176,10 +217,13 @@ function compareNames(a: PreparedPerson, b: PreparedPerson): NameResult {
     if (matched === small.length) break;
   }
   // Tokens one record has and the other lacks: a father's name, a second given name.
-  evidence -= 0.8 * (large.length - small.length);
-  if (small.length === 1) evidence -= 1.5;
+  evidence -= 0.6 * (large.length - small.length);
+  if (small.length === 1) evidence -= 0.5;
   if (crossed > 0 && crossed >= straight) reasons.add("names-swapped");
-  if (reasons.size === 0 && evidence >= 3 * small.length - 0.01) reasons.add("same-name");
+  if (typos === 0 && large.length === small.length) reasons.add("same-name");
+  // Agreement on a name many persons share says less about this pair (term frequency of the name).
+  const shared = Math.max(a.nameCount, b.nameCount);
+  if (shared > 2 && small.length > 1) evidence -= 0.6 * Math.log(shared / 2);
   return { evidence, reasons };
 }
 
@@ -191,13 +235,18 @@ function compareDates(a: PreparedDate, b: PreparedDate, reasons: MatchReason[]):
   if (fullA && fullB) {
     if (dy === 0 && a.month === b.month && a.day === b.day) {
       reasons.push("same-birth-date");
-      return 4;
+      return 5;
     }
     if (dy === 0 && a.month === b.day && a.day === b.month) {
       reasons.push("birth-date-differs");
       return 2;
     }
-    if (dy === 0 && a.month === b.month) return -1;
+    if (dy === 0 && a.month === b.month) {
+      // One mistyped digit of the day is a clerical error; another day is another person.
+      const da = String(a.day).padStart(2, "0");
+      const db = String(b.day).padStart(2, "0");
+      return da[0] === db[0] || da[1] === db[1] ? 0.8 : -1;
+    }
     if (dy === 0 && a.day === b.day) return -0.5;
     if (dy === 1 && a.month === b.month && a.day === b.day) return 0.5;
     reasons.push("birth-date-differs");
@@ -209,7 +258,7 @@ function compareDates(a: PreparedDate, b: PreparedDate, reasons: MatchReason[]):
       return -1.5;
     }
     reasons.push(a.month === null && b.month === null ? "placeholder-birth-date" : "birth-year-only");
-    return 1.5;
+    return 1.2;
   }
   reasons.push("birth-date-differs");
   return dy === 1 ? -1.5 : -3 - Math.min(6, dy);
@@ -238,7 +287,7 @@ export function comparePrepared(a: PreparedPerson, b: PreparedPerson): Compariso
       reasons.push("same-nationality");
     } else e -= 1;
   }
-  const score = 1 / (1 + Math.exp(-(e - 6)));
+  const score = 1 / (1 + Math.exp(-(e - 5)));
   return { score: Math.round(score * 10000) / 10000, reasons };
 }
 

@@ -19,6 +19,8 @@ function blockingKeysOf(p: PreparedPerson): string[] {
     if (year) keys.add(`y:${tokenKeys[i]}|${year}`);
   }
   if (tokenKeys.length === 1 && !year) keys.add(`n:${tokenKeys[0]}`);
+  // A full birth date is nearly unique: it catches duplicates whose every name token is mistyped.
+  if (p.date?.day) keys.add(`d:${p.date.year}-${p.date.month}-${p.date.day}`);
   return [...keys];
 }
 
@@ -28,6 +30,43 @@ export function blockingKeysPrepared(p: PreparedPerson): string[] {
 
 export function blockingKeys(person: PersonForMatching): string[] {
   return blockingKeysOf(preparePerson(person));
+}
+
+/**
+ * Term-frequency adjustment (as in Fellegi–Sunter/Splink): agreement on a rare name is stronger
+ * evidence than agreement on Mohammed. Frequencies are of skeleton keys within the batch.
+ */
+export function weighByFrequency(prepared: PreparedPerson[]): void {
+  const keyCount = new Map<string, number>();
+  const rawCount = new Map<string, number>();
+  for (const p of prepared)
+    for (const t of p.tokens) {
+      keyCount.set(t.key, (keyCount.get(t.key) ?? 0) + 1);
+      rawCount.set(t.raw, (rawCount.get(t.raw) ?? 0) + 1);
+    }
+  const nameCount = new Map<string, number>();
+  const nameKey = (p: PreparedPerson) =>
+    p.tokens
+      .map((t) => t.key)
+      .sort()
+      .join(" ");
+  for (const p of prepared) nameCount.set(nameKey(p), (nameCount.get(nameKey(p)) ?? 0) + 1);
+  const n = Math.max(1, prepared.length);
+  for (const p of prepared) {
+    p.nameCount = nameCount.get(nameKey(p)) ?? 1;
+    for (const t of p.tokens) {
+      const share = Math.max((keyCount.get(t.key) ?? 1) / n, 1e-6);
+      t.weight = Math.min(4.5, Math.max(1.8, 0.5 + 0.45 * Math.log(1 / share)));
+      t.count = rawCount.get(t.raw) ?? 0;
+    }
+  }
+}
+
+/** Prepared persons with batch frequencies applied, as linkPersons compares them. */
+export function preparePersons(persons: PersonForMatching[]): PreparedPerson[] {
+  const prepared = persons.map(preparePerson);
+  weighByFrequency(prepared);
+  return prepared;
 }
 
 export type LinkOptions = {
@@ -43,7 +82,7 @@ export function linkPersons(
 ): { pairs: LinkedPair[]; comparisons: number } {
   const threshold = opts.threshold ?? 0.8;
   const maxBlock = opts.maxBlock ?? 200;
-  const prepared = persons.map(preparePerson);
+  const prepared = preparePersons(persons);
   const blocks = new Map<string, number[]>();
   const personBlocks: string[][] = prepared.map((p, i) => {
     const keys = blockingKeysOf(p);

@@ -77,7 +77,7 @@ export function phoneticSymbols(token: string): string[] {
     const c = token[i] as string;
     const next = token[i + 1];
     const prev = token[i - 1];
-    if ((c === "y" || c === "j" || c === "i") && i === 0 && isVowel(next)) {
+    if (i === 0 && (c === "y" || c === "j" || (c === "i" && isVowel(next)))) {
       pushConsonant("Y");
       i++;
       continue;
@@ -94,8 +94,8 @@ export function phoneticSymbols(token: string): string[] {
       i++;
       continue;
     }
-    if (c === "h" && i > 0 && isVowel(prev) && (next === undefined || next === "h")) {
-      i++; // final h after a vowel is not pronounced: Fatimah, Abdullah, Sarah
+    if (c === "h" && prev === "a" && (next === undefined || next === "h")) {
+      i++; // final h after a is not pronounced (Arabic ta marbuta): Fatimah, Abdullah, Sarah
       continue;
     }
     let matched = false;
@@ -120,6 +120,11 @@ export function phoneticSymbols(token: string): string[] {
 /** The phonetic form used for string similarity: consonant classes and vowel classes. */
 export function phoneticForm(token: string): string {
   return phoneticSymbols(token).join("");
+}
+
+/** The skeleton without v and y, which Arabic script writes for both consonants and long vowels. */
+export function looseKey(key: string): string {
+  return key.length > 1 ? key[0] + key.slice(1).replace(/[VY]/g, "") : key;
 }
 
 /** Initial (vowel → "A") + consonant classes: short, and shared by the usual spellings of a name. */
