@@ -13,6 +13,7 @@ import { legalBasesRoutes } from "./legal-bases/legal-bases.routes.js";
 import { notificationsRoutes } from "./notifications/notifications.routes.js";
 import { organisationsRoutes } from "./organisations/organisations.routes.js";
 import { personsRoutes } from "./persons/persons.routes.js";
+import { plansRoutes } from "./plans/plans.routes.js";
 import { recordsRoutes } from "./records/records.routes.js";
 import { referralsRoutes } from "./referrals/referrals.routes.js";
 import { settingsRoutes } from "./settings/settings.routes.js";
@@ -39,5 +40,6 @@ export const features: { prefix: string; plugin: Feature }[] = [
   { prefix: "/api/v1", plugin: duplicatesRoutes },
   { prefix: "/api/v1", plugin: referralsRoutes },
   { prefix: "/api/v1", plugin: notificationsRoutes },
+  { prefix: "/api/v1", plugin: plansRoutes },
   { prefix: "/api/v1", plugin: settingsRoutes },
 ];
