@@ -18,6 +18,8 @@ import { type ReactNode, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { type Me, useSession, useSignOut } from "../features/auth/auth.api";
 import { DataProtectionNavItems } from "../features/data-protection/data-protection-nav";
+import { NetworkNavItems } from "../features/directory/network-nav";
+import { NotificationBell } from "../features/notifications/notification-bell";
 import { Brand, LanguageItems, LanguageMenu, mainId, SiteFooter, SkipLink, useLanguage } from "./frame-parts";
 import { applyLanguage } from "./i18n";
 import { useChangeLanguage } from "./language";
@@ -62,6 +64,7 @@ function SignedInFrame({ me, children }: { me: Me; children: ReactNode }) {
           </span>
         </Brand>
         <div className="frame-header-end">
+          <NotificationBell />
           <LanguageMenu />
           <UserMenu me={me} />
         </div>
@@ -108,6 +111,7 @@ function MainNavigation({ me }: { me: Me }) {
           {t("nav.organisations")}
         </Link>
       </li>
+      <NetworkNavItems me={me} />
       {a.manageUsers ? (
         <li>
           <Link to="/users" className="nav-link">

@@ -7,6 +7,7 @@ import { meQuery } from "../features/auth/auth.api";
 import { LoginPage } from "../features/auth/login-page";
 import { EnrolmentPage, TwoFactorPage } from "../features/auth/two-factor-pages";
 import { dataProtectionRoutes } from "../features/data-protection/data-protection.routes";
+import { networkRoutes } from "../features/directory/network.routes";
 import { HomePage } from "../features/home/home-page";
 import { personRoutes } from "../features/persons/persons.routes";
 import { type OrganisationType, organisationTypes, type Role, roles } from "./domain";
@@ -171,6 +172,7 @@ const routeTree = rootRoute.addChildren([
     twoFactorRoute,
     ...personRoutes,
     ...dataProtectionRoutes,
+    ...networkRoutes,
   ]),
 ]);
 

@@ -3,12 +3,12 @@
 import {
   Button,
   Group,
+  MultiSelect,
   NativeSelect,
   NumberInput,
   Paper,
   Stack,
   Table,
-  TagsInput,
   Text,
   TextInput,
   Title,
@@ -26,6 +26,7 @@ import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
 import { StatusBadge } from "../../app/status-badge";
 import { useMe } from "../auth/auth.api";
 import { isoDate } from "../consents/consent-parts";
+import { useServices } from "../directory/services.api";
 import { allOrganisationsQuery, type Organisation } from "../organisations/organisations.api";
 import { agreementsApi, agreementsQuery } from "./agreements.api";
 import { useAgreementStrings } from "./agreements.i18n";
@@ -37,6 +38,7 @@ export function AgreementsPage() {
   const me = useMe();
   const list = useQuery(agreementsQuery);
   const organisations = useQuery(allOrganisationsQuery);
+  const services = useServices();
   const names = new Map((organisations.data ?? []).map((o) => [o.id, o.name]));
   const [formOpen, setFormOpen] = useState(false);
   const items = list.data?.items ?? [];
@@ -106,7 +108,7 @@ export function AgreementsPage() {
                         <Group gap={6}>
                           {a.services.map((s) => (
                             <StatusBadge key={s} tone="neutral">
-                              {s}
+                              {services.label(s)}
                             </StatusBadge>
                           ))}
                         </Group>
@@ -172,6 +174,7 @@ function AgreementForm({
   const t = useAgreementStrings();
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
+  const services = useServices();
   const [error, setError] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -205,7 +208,7 @@ function AgreementForm({
     mutationFn: (v: Values) =>
       agreementsApi.create({
         partnerOrganisationId: v.partnerOrganisationId,
-        services: v.services.map((s) => s.trim()).filter(Boolean),
+        services: v.services,
         acknowledgeWithinDays: Number(v.acknowledgeWithinDays),
         firstAppointmentWithinDays: Number(v.firstAppointmentWithinDays),
         ...(v.validFrom ? { validFrom: v.validFrom } : {}),
@@ -258,13 +261,20 @@ function AgreementForm({
             w={{ base: "100%", sm: 420 }}
             {...form.getInputProps("partnerOrganisationId")}
           />
-          <TagsInput
+          <MultiSelect
             label={t("form.services")}
             description={t("form.servicesDescription")}
-            maxTags={30}
-            splitChars={[","]}
+            placeholder={form.values.services.length === 0 ? t("form.servicesPlaceholder") : undefined}
+            data={services.items}
+            searchable
             clearable
+            clearButtonProps={{ "aria-label": t("form.clearServices") }}
+            hidePickedOptions
+            maxValues={30}
+            nothingFoundMessage="–"
+            comboboxProps={{ withinPortal: true }}
             maw="40rem"
+            data-testid="agreement-services"
             {...form.getInputProps("services")}
           />
           <Group align="flex-start" gap="md" wrap="wrap">

@@ -29,8 +29,9 @@ const de = {
     partner: "Partnerorganisation",
     choose: "Organisation wählen …",
     services: "Abgedeckte Leistungen",
-    servicesDescription:
-      "Je Leistung eingeben und mit der Eingabetaste übernehmen, z. B. „Arbeitsvermittlung“. Leer: alle Leistungen des Partners.",
+    servicesDescription: "Aus der Liste der Leistungen wählen. Leer: alle Leistungen des Partners.",
+    servicesPlaceholder: "Leistungen wählen",
+    clearServices: "Auswahl der Leistungen löschen",
     acknowledge: "Frist für die Eingangsbestätigung",
     firstAppointment: "Frist für das Erstgespräch",
     daysDescription: "In Arbeitstagen nach Eingang der Verweisung",
@@ -76,8 +77,9 @@ const en: AgreementStrings = {
     partner: "Partner organisation",
     choose: "Choose organisation …",
     services: "Services covered",
-    servicesDescription:
-      "Type each service and press Enter, e.g. “job placement”. Empty: all of the partner's services.",
+    servicesDescription: "Choose from the list of services. Empty: all of the partner's services.",
+    servicesPlaceholder: "Choose services",
+    clearServices: "Clear the chosen services",
     acknowledge: "Deadline to acknowledge",
     firstAppointment: "Deadline for the first appointment",
     daysDescription: "In working days after the referral arrives",

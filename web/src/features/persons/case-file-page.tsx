@@ -18,6 +18,11 @@ import type { CaseTab } from "./tabs";
 
 // The consents panel is built by its own feature; loaded only when its tab is opened.
 const ConsentsPanel = lazy(() => import("../consents/consents-panel").then((m) => ({ default: m.ConsentsPanel })));
+// The integration plan and the person's referrals come from their features, loaded with their tab.
+const PlanTab = lazy(() => import("../plans/plan-tab").then((m) => ({ default: m.PlanTab })));
+const PersonReferralsTab = lazy(() =>
+  import("../referrals/person-referrals-tab").then((m) => ({ default: m.PersonReferralsTab })),
+);
 
 const route = getRouteApi("/_app/persons/$personId");
 
@@ -39,6 +44,8 @@ function CaseFile({ person }: { person: Person }) {
     "documents",
     "timeline",
     "household",
+    "plan",
+    "referrals",
     ...(person.abilities.manageConsents || consentsReadable ? (["consents"] as const) : []),
   ];
   const tab: CaseTab = search.tab && available.includes(search.tab) ? search.tab : "overview";
@@ -64,6 +71,10 @@ function CaseFile({ person }: { person: Person }) {
           <TimelineTab person={person} />
         ) : tab === "household" ? (
           <HouseholdTab person={person} />
+        ) : tab === "plan" || tab === "referrals" ? (
+          <Suspense fallback={<PageLoader />}>
+            {tab === "plan" ? <PlanTab personId={person.id} /> : <PersonReferralsTab personId={person.id} canRefer />}
+          </Suspense>
         ) : (
           <Suspense fallback={<PageLoader />}>
             <ConsentsPanel personId={person.id} />

@@ -128,6 +128,8 @@ const de = {
       documents: "Dokumente",
       timeline: "Verlauf",
       household: "Haushalt",
+      plan: "Integrationsplan",
+      referrals: "Verweisungen",
       consents: "Einwilligungen",
     },
     actions: {
@@ -329,6 +331,8 @@ const en: PersonStrings = {
       documents: "Documents",
       timeline: "Timeline",
       household: "Household",
+      plan: "Integration plan",
+      referrals: "Referrals",
       consents: "Consents",
     },
     actions: {

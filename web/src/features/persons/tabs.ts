@@ -19,6 +19,8 @@ export const caseTabs = [
   "documents",
   "timeline",
   "household",
+  "plan",
+  "referrals",
   "consents",
 ] as const;
 export type CaseTab = (typeof caseTabs)[number];

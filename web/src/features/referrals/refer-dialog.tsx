@@ -1,0 +1,270 @@
+// The Refer dialog of the case file: service, receiving organisation from the directory (filtered
+// by the service), message, the categories a consent lets the organisation share, an optional goal
+// of the integration plan; after sending, the deadlines the agreement (or the defaults) gave.
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+} from "@mantine/core";
+import { IconCircleCheck } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, type Page } from "../../app/api-client";
+import { useFormat } from "../../app/format";
+import { ProblemAlert } from "../../app/page";
+import type { DirectoryEntry } from "../directory/directory.api";
+import { useServices } from "../directory/services.api";
+import type { Category } from "../persons/persons.api";
+import { planQuery } from "../plans/plans.api";
+import { useRecordStrings } from "../records/records.i18n";
+import { type Referral, referralOptionsQuery, referralsApi } from "./referrals.api";
+import { useReferralStrings } from "./referrals.i18n";
+
+export function ReferDialog({
+  personId,
+  opened,
+  onClose,
+  goalId: presetGoal,
+}: {
+  personId: string;
+  opened: boolean;
+  onClose: () => void;
+  goalId?: string;
+}) {
+  const t = useReferralStrings();
+  const { t: tc } = useTranslation();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t("refer.title")}
+      size="xl"
+      closeButtonProps={{ "aria-label": tc("actions.close") }}
+      styles={{ title: { fontWeight: 650, fontSize: "var(--mantine-font-size-lg)" } }}
+    >
+      {opened ? <ReferForm personId={personId} onClose={onClose} presetGoal={presetGoal} /> : null}
+    </Modal>
+  );
+}
+
+function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClose: () => void; presetGoal?: string }) {
+  const t = useReferralStrings();
+  const tr = useRecordStrings();
+  const { t: tc } = useTranslation();
+  const fmt = useFormat();
+  const services = useServices();
+  const queryClient = useQueryClient();
+  const [service, setService] = useState<string | null>(null);
+  const [organisationId, setOrganisationId] = useState("");
+  const [message, setMessage] = useState("");
+  const [shared, setShared] = useState<Category[]>([]);
+  const [goalId, setGoalId] = useState(presetGoal ?? "");
+  const [errors, setErrors] = useState<{ service?: string; organisation?: string }>({});
+  const [sent, setSent] = useState<Referral | null>(null);
+
+  const providers = useQuery({
+    queryKey: ["organisations", "directory", "providers", service],
+    queryFn: () =>
+      api.get<Page<DirectoryEntry>>("/organisations", { service: service ?? undefined, active: "true", limit: 200 }),
+    enabled: Boolean(service),
+  });
+  const options = useQuery({
+    ...referralOptionsQuery(personId, organisationId || null),
+    enabled: Boolean(organisationId),
+  });
+  const plan = useQuery({ ...planQuery(personId), retry: false });
+  const shareable: Category[] = options.data?.shareableCategories.filter((c) => c !== "identity") ?? [];
+  const goals = plan.data?.goals.filter((g) => g.status === "open" || g.status === "in_progress") ?? [];
+
+  const send = useMutation({
+    mutationFn: () =>
+      referralsApi.create({
+        personId,
+        toOrganisationId: organisationId,
+        service: service ?? "",
+        message: message.trim(),
+        sharedCategories: shared.filter((c) => shareable.includes(c)),
+        ...(goalId ? { goalId } : {}),
+      }),
+    onSuccess: async (r) => {
+      setSent(r);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["referrals"] }),
+        queryClient.invalidateQueries({ queryKey: ["plan", personId] }),
+      ]);
+      setTimeout(() => document.getElementById("refer-sent-title")?.focus());
+    },
+  });
+
+  if (sent) {
+    return (
+      <Stack gap="md">
+        <Alert
+          color="green"
+          variant="light"
+          icon={<IconCircleCheck aria-hidden="true" />}
+          styles={{ message: { color: "#173d1b" } }}
+        >
+          <Text fw={650} id="refer-sent-title" tabIndex={-1} data-testid="refer-sent">
+            {t("refer.sentTitle")}
+          </Text>
+          <Text>{t("refer.sentText", { organisation: sent.toOrganisation.name })}</Text>
+        </Alert>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <div>
+            <Text size="sm" fw={600} c="#4a5560">
+              {t("refer.acknowledgeBy")}
+            </Text>
+            <Text size="lg" fw={650} data-testid="refer-acknowledge-by">
+              {fmt.date(sent.acknowledgeBy)}
+            </Text>
+          </div>
+          <div>
+            <Text size="sm" fw={600} c="#4a5560">
+              {t("refer.firstAppointmentBy")}
+            </Text>
+            <Text size="lg" fw={650}>
+              {fmt.date(sent.firstAppointmentBy)}
+            </Text>
+          </div>
+        </SimpleGrid>
+        <Text size="sm" c="dimmed">
+          {t("refer.basis", { basis: sent.agreementId ? t("detail.agreementYes") : t("detail.agreementNo") })}
+        </Text>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t("refer.close")}
+          </Button>
+          <Button
+            renderRoot={(props) => <Link {...props} to="/referrals/$referralId" params={{ referralId: sent.id }} />}
+          >
+            {t("refer.toReferral")}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const next = {
+          service: service ? undefined : t("refer.required"),
+          organisation: organisationId ? undefined : t("refer.required"),
+        };
+        setErrors(next);
+        if (next.service || next.organisation) {
+          setTimeout(() => document.querySelector<HTMLElement>('.mantine-Modal-body [aria-invalid="true"]')?.focus());
+          return;
+        }
+        send.mutate();
+      }}
+    >
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t("refer.intro")}
+        </Text>
+        <ProblemAlert error={send.error} />
+        <Select
+          label={t("refer.service")}
+          withAsterisk
+          aria-required="true"
+          data={services.items}
+          value={service}
+          onChange={(v) => {
+            setService(v);
+            setOrganisationId("");
+            setShared([]);
+          }}
+          searchable
+          nothingFoundMessage="–"
+          comboboxProps={{ withinPortal: true }}
+          error={errors.service}
+          data-autofocus
+          data-testid="refer-service"
+        />
+        <NativeSelect
+          label={t("refer.organisation")}
+          description={
+            !service
+              ? t("refer.chooseServiceFirst")
+              : providers.data && providers.data.items.length === 0
+                ? t("refer.organisationNone")
+                : t("refer.organisationDescription")
+          }
+          withAsterisk
+          aria-required="true"
+          disabled={!service || !providers.data || providers.data.items.length === 0}
+          value={organisationId}
+          onChange={(e) => {
+            setOrganisationId(e.currentTarget.value);
+            setShared([]);
+          }}
+          error={errors.organisation}
+          data={[
+            { value: "", label: t("action.choose"), disabled: true },
+            ...(providers.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+          ]}
+          data-testid="refer-organisation"
+        />
+        <Textarea
+          label={t("refer.message")}
+          description={t("refer.messageDescription")}
+          value={message}
+          onChange={(e) => setMessage(e.currentTarget.value)}
+          autosize
+          minRows={3}
+          maxLength={4000}
+        />
+        {organisationId ? (
+          options.isPending ? null : shareable.length === 0 ? (
+            <Alert color="gray" variant="light" styles={{ message: { color: "#1a1d21" } }}>
+              {t("refer.sharedNone")}
+            </Alert>
+          ) : (
+            <Checkbox.Group
+              label={t("refer.shared")}
+              description={t("refer.sharedDescription")}
+              value={shared}
+              onChange={(v) => setShared(v as Category[])}
+            >
+              <SimpleGrid cols={{ base: 2, sm: 3 }} mt="xs" spacing="xs">
+                {shareable.map((c) => (
+                  <Checkbox key={c} value={c} label={tr(`category.${c}`)} />
+                ))}
+              </SimpleGrid>
+            </Checkbox.Group>
+          )
+        ) : null}
+        {goals.length > 0 ? (
+          <NativeSelect
+            label={t("refer.goal")}
+            value={goalId}
+            onChange={(e) => setGoalId(e.currentTarget.value)}
+            data={[{ value: "", label: t("refer.noGoal") }, ...goals.map((g) => ({ value: g.id, label: g.title }))]}
+          />
+        ) : null}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {tc("actions.cancel")}
+          </Button>
+          <Button type="submit" loading={send.isPending} data-testid="refer-send">
+            {t("refer.send")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,142 @@
+// The dialogs of a referral's actions: accept (optional first-appointment date), decline (reason,
+// note), complete (outcome, note), withdraw (reason). The version guards against stale changes.
+import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "../../app/format";
+import { notifySuccess } from "../../app/notify";
+import { ProblemAlert } from "../../app/page";
+import { declineReasons, outcomes, type Referral, type ReferralAction, referralsApi } from "./referrals.api";
+import { useReferralStrings } from "./referrals.i18n";
+
+export function ReferralActionDialog({
+  referral,
+  action,
+  onClose,
+}: {
+  referral: Referral;
+  action: ReferralAction | null;
+  onClose: () => void;
+}) {
+  const t = useReferralStrings();
+  const { t: tc } = useTranslation();
+  const fmt = useFormat();
+  const queryClient = useQueryClient();
+  const [date, setDate] = useState("");
+  const [reason, setReason] = useState("");
+  const [note, setNote] = useState("");
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const submit = useMutation({
+    mutationFn: (a: ReferralAction) => {
+      const text = note.trim() || undefined;
+      const body: Record<string, unknown> =
+        a === "accept"
+          ? { firstAppointmentOn: date || undefined, note: text }
+          : a === "decline"
+            ? { reason, note: text }
+            : a === "complete"
+              ? { outcome: reason, note: text }
+              : { reason: note.trim() || undefined };
+      return referralsApi.act(referral.id, a, { ...body, version: referral.version });
+    },
+    onSuccess: async (updated, a) => {
+      queryClient.setQueryData(["referrals", "one", referral.id], updated);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["referrals"] }),
+        queryClient.invalidateQueries({ queryKey: ["plan"] }),
+        queryClient.invalidateQueries({ queryKey: ["notifications"] }),
+      ]);
+      notifySuccess(t(`action.done.${a}`));
+      close();
+    },
+  });
+  const close = () => {
+    setDate("");
+    setReason("");
+    setNote("");
+    setFieldError(null);
+    submit.reset();
+    onClose();
+  };
+  const needsChoice = action === "decline" || action === "complete";
+
+  return (
+    <Modal
+      opened={action !== null}
+      onClose={close}
+      title={action ? t(`action.${action}Title`) : ""}
+      size="lg"
+      closeButtonProps={{ "aria-label": tc("actions.close") }}
+      styles={{ title: { fontWeight: 650, fontSize: "var(--mantine-font-size-lg)" } }}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!action) return;
+          if (needsChoice && !reason) {
+            setFieldError(t("refer.required"));
+            return;
+          }
+          setFieldError(null);
+          submit.mutate(action);
+        }}
+      >
+        <Stack gap="md">
+          <ProblemAlert error={submit.error} />
+          {action === "accept" ? (
+            <TextInput
+              type="date"
+              label={t("action.firstAppointmentOn")}
+              description={t("action.firstAppointmentDescription", { date: fmt.date(referral.firstAppointmentBy) })}
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              w={{ base: "100%", sm: 240 }}
+              data-autofocus
+            />
+          ) : null}
+          {action === "decline" || action === "complete" ? (
+            <NativeSelect
+              label={action === "decline" ? t("action.reason") : t("action.outcome")}
+              withAsterisk
+              aria-required="true"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              error={fieldError}
+              data={[
+                { value: "", label: t("action.choose"), disabled: true },
+                ...(action === "decline"
+                  ? declineReasons.map((r) => ({ value: r, label: t(`declineReason.${r}`) }))
+                  : outcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))),
+              ]}
+              data-autofocus
+            />
+          ) : null}
+          <Textarea
+            label={action === "withdraw" ? t("action.withdrawReason") : t("action.note")}
+            description={t("action.noteDescription")}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            autosize
+            minRows={3}
+            maxLength={2000}
+            data-autofocus={action === "withdraw" ? true : undefined}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={close}>
+              {tc("actions.cancel")}
+            </Button>
+            <Button
+              type="submit"
+              color={action === "decline" || action === "withdraw" ? "#b42318" : undefined}
+              loading={submit.isPending}
+            >
+              {action ? t(`action.${action}`) : ""}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,156 @@
+// The referral inbox: incoming and outgoing referrals with status and due filters, overdue badges
+// and due dates; each row links to the referral.
+import {
+  Anchor,
+  Group,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { useFormat } from "../../app/format";
+import { FilterBar, ListFooter } from "../../app/list-parts";
+import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { useServices } from "../directory/services.api";
+import { Deadlines, OverdueBadge, personName, ReferralStatusBadge } from "./referral-parts";
+import { type ReferralStatus, referralStatuses, referralsQuery } from "./referrals.api";
+import { useReferralStrings } from "./referrals.i18n";
+
+const route = getRouteApi("/_app/referrals");
+
+export function ReferralsPage() {
+  const t = useReferralStrings();
+  const fmt = useFormat();
+  const services = useServices();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const direction = search.direction ?? "incoming";
+  const set = (patch: Record<string, string | undefined>) =>
+    void navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
+  const query = useInfiniteQuery(referralsQuery({ direction, status: search.status, due: search.due }));
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <PageHeader title={t("inbox.title")} description={t("inbox.intro")} />
+      <FilterBar label={t("inbox.filters")}>
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="direction-label">
+            {t("inbox.direction")}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="direction-label"
+            value={direction}
+            onChange={(v) => set({ direction: v === "incoming" ? undefined : v })}
+            data={[
+              { value: "incoming", label: t("inbox.incoming") },
+              { value: "outgoing", label: t("inbox.outgoing") },
+            ]}
+            data-testid="direction"
+          />
+        </Stack>
+        <NativeSelect
+          label={t("inbox.status")}
+          value={search.status ?? ""}
+          onChange={(e) => set({ status: e.currentTarget.value || undefined })}
+          data={[
+            { value: "", label: t("inbox.anyStatus") },
+            ...referralStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })),
+          ]}
+          w={{ base: "100%", sm: 220 }}
+        />
+        <NativeSelect
+          label={t("inbox.due")}
+          value={search.due ?? ""}
+          onChange={(e) => set({ due: e.currentTarget.value || undefined })}
+          data={[
+            { value: "", label: t("inbox.anyDue") },
+            { value: "soon", label: t("inbox.dueSoon") },
+            { value: "overdue", label: t("inbox.overdue") },
+          ]}
+          w={{ base: "100%", sm: 200 }}
+        />
+      </FilterBar>
+      <ProblemAlert error={query.error} />
+      {query.isPending ? (
+        <PageLoader />
+      ) : (
+        <Paper withBorder radius="md" style={{ overflowX: "auto" }}>
+          <Table className="data-table" data-testid="referrals-table">
+            <Table.Caption style={{ captionSide: "top" }}>
+              <VisuallyHidden>{t("inbox.caption")}</VisuallyHidden>
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("inbox.person")}</Table.Th>
+                <Table.Th scope="col">{t("inbox.service")}</Table.Th>
+                <Table.Th scope="col">{direction === "incoming" ? t("inbox.from") : t("inbox.to")}</Table.Th>
+                <Table.Th scope="col">{t("inbox.sent")}</Table.Th>
+                <Table.Th scope="col">{t("inbox.status")}</Table.Th>
+                <Table.Th scope="col">{t("inbox.deadlines")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.length === 0 ? (
+                <Table.Tr>
+                  <Table.Td colSpan={6}>
+                    <Text py="md" c="dimmed">
+                      {t("inbox.empty")}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ) : (
+                items.map((r) => (
+                  <Table.Tr key={r.id} data-testid="referral-row">
+                    <Table.Th scope="row" style={{ verticalAlign: "top" }}>
+                      <Anchor
+                        fw={600}
+                        renderRoot={(props) => (
+                          <Link {...props} to="/referrals/$referralId" params={{ referralId: r.id }} />
+                        )}
+                      >
+                        {r.person ? personName(r.person) : t("inbox.personHidden")}
+                      </Anchor>
+                      {r.person?.birthDate ? (
+                        <Text size="xs" c="dimmed" fw={400}>
+                          {t("inbox.born", { date: fmt.date(r.person.birthDate) })}
+                        </Text>
+                      ) : null}
+                    </Table.Th>
+                    <Table.Td style={{ verticalAlign: "top" }}>{services.label(r.service)}</Table.Td>
+                    <Table.Td style={{ verticalAlign: "top" }}>
+                      {direction === "incoming" ? r.fromOrganisation.name : r.toOrganisation.name}
+                    </Table.Td>
+                    <Table.Td style={{ verticalAlign: "top", whiteSpace: "nowrap" }}>{fmt.date(r.sentAt)}</Table.Td>
+                    <Table.Td style={{ verticalAlign: "top" }}>
+                      <Group gap={6}>
+                        <ReferralStatusBadge status={r.status as ReferralStatus} />
+                        <OverdueBadge referral={r} />
+                      </Group>
+                    </Table.Td>
+                    <Table.Td style={{ verticalAlign: "top" }}>
+                      <Deadlines referral={r} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))
+              )}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      {query.data ? (
+        <ListFooter
+          count={items.length}
+          hasMore={query.hasNextPage}
+          loadingMore={query.isFetchingNextPage}
+          onLoadMore={() => void query.fetchNextPage()}
+        />
+      ) : null}
+    </>
+  );
+}
