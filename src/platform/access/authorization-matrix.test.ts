@@ -21,6 +21,7 @@ const states = [
   "all-partners",
   "protected-provenance",
   "legal-basis",
+  "referral",
 ] as const;
 type State = (typeof states)[number];
 
@@ -33,6 +34,7 @@ const openIn: Record<State, Category[]> = {
   "all-partners": ["work"],
   "protected-provenance": ["school"],
   "legal-basis": ["residence"],
+  referral: ["work"],
 };
 
 const recordFor: Record<Category, { kind: string; data: (m: string) => Record<string, unknown> } | undefined> = {
@@ -57,6 +59,7 @@ type Scenario = {
   ids: Record<string, string>;
   actors: Record<Role, Client>;
   partnerOrganisationId: string;
+  leadOrganisationId: string;
 };
 
 async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
@@ -117,6 +120,18 @@ async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
     members: [{ personId, relation: "head" }],
   });
   ids.household = household.json().id;
+  // Integration-plan goals carry the marker of their domain: a goal is seen by category.
+  for (const domain of ["health", "work"] as const) {
+    const goal = await cm.post(`/api/v1/persons/${personId}/plan/goals`, { domain, title: marker(domain) });
+    expect(goal.statusCode, goal.body).toBe(201);
+    ids[`goal-${domain}`] = goal.json().id;
+  }
+  const measure = await cm.post(`/api/v1/plan/goals/${ids["goal-health"]}/measures`, {
+    title: marker("health"),
+    responsibleOrganisationId: lead.id,
+  });
+  expect(measure.statusCode, measure.body).toBe(201);
+  ids.measure = measure.json().id;
 
   const consentBody = { categories: ["work"], purpose: "Arbeit", validFrom: "2020-01-01", method: "signed_form" };
   switch (state) {
@@ -191,6 +206,23 @@ async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
       ids.legalBasis = spare.json().id;
       break;
     }
+    case "referral": {
+      // The lead refers the person to the partner, sharing work under the case-management consent.
+      expect((await cm.post(`/api/v1/persons/${personId}/case/open`, {})).statusCode).toBe(200);
+      ids.consent = (
+        await cm.post(`/api/v1/persons/${personId}/consents`, { ...consentBody, caseManagement: true })
+      ).json().id;
+      const referral = await cm.post("/api/v1/referrals", {
+        personId,
+        toOrganisationId: partner.id,
+        service: "job_placement",
+        message: "Bitte um Beratung (written for the receiver)",
+        sharedCategories: ["work"],
+      });
+      expect(referral.statusCode, referral.body).toBe(201);
+      ids.referral = referral.json().id;
+      break;
+    }
     case "none":
       break;
   }
@@ -202,7 +234,7 @@ async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
   }
   ids.organisation = partner.id;
   ids.user = cmUser.id;
-  return { state, personId, ids, actors, partnerOrganisationId: partner.id };
+  return { state, personId, ids, actors, partnerOrganisationId: partner.id, leadOrganisationId: lead.id };
 }
 
 function pathFor(url: string, s: Scenario): string {
@@ -215,6 +247,9 @@ function pathFor(url: string, s: Scenario): string {
     if (url.startsWith("/api/v1/organisations/:id")) return s.ids.organisation;
     if (url.startsWith("/api/v1/users/:id")) return s.ids.user;
     if (url.startsWith("/api/v1/legal-bases/:id")) return s.ids.legalBasis ?? s.ids.organisation;
+    if (url.startsWith("/api/v1/referrals/:id")) return s.ids.referral ?? s.ids.person;
+    if (url.startsWith("/api/v1/plan/goals/:id")) return s.ids["goal-health"];
+    if (url.startsWith("/api/v1/plan/measures/:id")) return s.ids.measure;
     return s.ids.person;
   })();
   return url
@@ -225,7 +260,7 @@ function pathFor(url: string, s: Scenario): string {
 }
 
 /** Bodies that pass validation, so that writes reach the access decision. */
-function bodyFor(method: string, url: string): unknown {
+function bodyFor(method: string, url: string, personId: string, leadId: string): unknown {
   if (method === "POST" && url.endsWith("/persons/:id/records"))
     return { kind: "note", data: { text: "written by the matrix" } };
   if (method === "PATCH" && url.endsWith("/persons/:id")) return { givenNames: "Changed" };
@@ -244,6 +279,16 @@ function bodyFor(method: string, url: string): unknown {
   if (method === "POST" && url.endsWith("/households/:id/members"))
     return { personId: "00000000-0000-4000-8000-000000000000", relation: "other" };
   if (method === "PATCH" && url.endsWith("/households/:id")) return { name: "Renamed" };
+  if (method === "POST" && url === "/api/v1/referrals")
+    return { personId, toOrganisationId: leadId, service: "job_placement", sharedCategories: ["work"] };
+  if (method === "POST" && url.endsWith("/plan/goals")) return { domain: "work", title: "matrix goal" };
+  if (method === "PATCH" && url.startsWith("/api/v1/plan/")) return { title: "changed by the matrix" };
+  if (method === "POST" && url.endsWith("/measures"))
+    return { title: "matrix measure", responsibleOrganisationId: leadId };
+  if (method === "POST" && url.endsWith("/plan/conferences"))
+    return { heldOn: "2026-11-20", participants: [{ name: "Matrix" }], decisions: [] };
+  if (method === "POST" && url.endsWith("/decline")) return { reason: "other" };
+  if (method === "POST" && url.endsWith("/complete")) return { outcome: "other" };
   return undefined;
 }
 
@@ -281,7 +326,7 @@ describe("authorization matrix", () => {
         const client = s.actors[role];
         for (const r of [...reads, ...writes]) {
           const url = pathFor(r.url, s);
-          const body = bodyFor(r.method, r.url);
+          const body = bodyFor(r.method, r.url, s.personId, s.leadOrganisationId);
           const res = await client.request({
             method: r.method as "GET",
             url,
@@ -299,7 +344,9 @@ describe("authorization matrix", () => {
             const expected = !personDataRoles.includes(role) ? 403 : personVisible ? 200 : 404;
             expect(res.statusCode, where).toBe(expected);
           }
-          if (r.method !== "GET" && r.url.includes("/persons/:id") && !personVisible) {
+          const personWrite =
+            r.url.includes("/persons/:id") || r.url === "/api/v1/referrals" || r.url.startsWith("/api/v1/plan/");
+          if (r.method !== "GET" && personWrite && !personVisible) {
             expect(res.statusCode >= 200 && res.statusCode < 300, `${where}: write on an invisible person`).toBe(false);
           }
         }
