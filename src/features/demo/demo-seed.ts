@@ -5,6 +5,7 @@ import { hashPassword } from "../../platform/auth/passwords.js";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganisationType, Role } from "../../platform/domain.js";
 import { organisations, tenants, users } from "../../platform/identity/identity.tables.js";
+import { seedNetwork } from "./demo-network.js";
 import { generatePersons } from "./person-generator.js";
 
 export const demoPassword = "Musterstadt-2026";
@@ -98,6 +99,9 @@ export async function seedDemo(db: Db, options: { persons?: number } = {}): Prom
     return { tenantId: tenant.id };
   });
   const persons = options.persons ?? demoPersonCount;
-  if (persons > 0) await generatePersons(db, result.tenantId, persons, { seed: 1 });
+  if (persons > 0) {
+    await generatePersons(db, result.tenantId, persons, { seed: 1 });
+    await seedNetwork(db, result.tenantId);
+  }
   return result;
 }

@@ -1,0 +1,41 @@
+// The demo municipality on a fresh embedded database: the network is there (agreements, consents,
+// referrals in several states, plans), and what a Jobcenter clerk sees of it follows the access rule.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "../../platform/db/client.js";
+import { agreements } from "../agreements/agreements.tables.js";
+import { planGoals, planMeasures } from "../plans/plans.tables.js";
+import { referrals } from "../referrals/referrals.tables.js";
+import { seedDemo } from "./demo-seed.js";
+
+describe("demo seed", () => {
+  let database: Database;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    // Its own embedded database: the demo accounts' e-mail addresses are unique per deployment.
+    database = await openDatabase({ dataDir: "memory://" });
+    await database.migrate();
+    tenantId = (await seedDemo(database.db, { persons: 80 })).tenantId;
+  }, 120_000);
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it("seeds agreements, referrals in several states and plans with linked measures", async () => {
+    const db = database.db;
+    expect((await db.select().from(agreements).where(eq(agreements.tenantId, tenantId))).length).toBe(5);
+    const refs = await db.select().from(referrals).where(eq(referrals.tenantId, tenantId));
+    expect(refs.length).toBeGreaterThan(10);
+    const states = new Set(refs.map((r) => r.status));
+    expect(states.has("sent") && states.has("accepted") && states.has("completed")).toBe(true);
+    for (const r of refs) {
+      expect(r.acknowledgeBy >= r.sentAt.toISOString().slice(0, 10)).toBe(true);
+      expect(r.firstAppointmentBy >= r.acknowledgeBy).toBe(true);
+    }
+    const goals = await db.select().from(planGoals).where(eq(planGoals.tenantId, tenantId));
+    const measures = await db.select().from(planMeasures).where(eq(planMeasures.tenantId, tenantId));
+    expect(goals.length).toBe(refs.length);
+    expect(measures.filter((m) => m.referralId !== null).length).toBe(refs.length);
+  });
+});
