@@ -155,7 +155,7 @@ export function tokenSimilarity(a: PreparedToken, b: PreparedToken): TokenMatch 
 // Evidence of a token pair. Exact agreement is worth the token's weight (rarer names more); a near
 // miss is weak evidence either way, because a typo and a different name of one letter look alike.
 const curve: [number, number][] = [
-  [0.7, -4],
+  [0.7, -6],
   [0.8, -2.5],
   [0.84, -1],
   [0.88, 0.6],
@@ -166,9 +166,9 @@ function tokenEvidence(m: TokenMatch, a: PreparedToken, b: PreparedToken): numbe
   const w = (a.weight + b.weight) / 2;
   if (m.kind === "same") return w;
   if (m.kind === "variant") return w - 0.4;
-  if (m.kind === "different") return -4;
+  if (m.kind === "different") return -5;
   const { sim } = m;
-  if (sim <= (curve[0] as [number, number])[0]) return -4;
+  if (sim <= (curve[0] as [number, number])[0]) return -6;
   for (let i = 1; i < curve.length; i++) {
     const [x1, y1] = curve[i] as [number, number];
     if (sim <= x1) {
@@ -228,7 +228,8 @@ function compareNames(a: PreparedPerson, b: PreparedPerson): NameResult {
 }
 
 function compareDates(a: PreparedDate, b: PreparedDate, reasons: MatchReason[]): number {
-  if (!a || !b) return 0;
+  // Unknown on one side: no evidence for the pair, but namesakes hide here, so slightly against.
+  if (!a || !b) return a || b ? -0.7 : 0;
   const dy = Math.abs(a.year - b.year);
   const fullA = a.day !== null;
   const fullB = b.day !== null;
@@ -258,7 +259,7 @@ function compareDates(a: PreparedDate, b: PreparedDate, reasons: MatchReason[]):
       return -1.5;
     }
     reasons.push(a.month === null && b.month === null ? "placeholder-birth-date" : "birth-year-only");
-    return 1.2;
+    return 1.8;
   }
   reasons.push("birth-date-differs");
   return dy === 1 ? -1.5 : -3 - Math.min(6, dy);

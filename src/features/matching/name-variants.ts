@@ -1,7 +1,11 @@
 // Names whose usual spellings differ in more than romanisation: Ukrainian and Russian forms of one
 // name (Mykola/Nikolai, Olena/Elena), Turkish forms of Arabic names (Mehmet, Hatice, Recep),
 // abbreviations (Mhd). Each group maps to its first member; lookup is by phonetic form, so the
-// romanisation variants of every listed spelling are covered without listing them.
+// romanisation variants of every listed form are covered without listing them: lookup is by the
+// phonetic form plus the first letter (the form alone is broad enough to merge Hisham with Ghasem). Two names that
+// are both listed under different groups are different names (Hasan and Husain, Muhammad and
+// Mahmud), however similar they look: comparison does not take one for a typo of the other.
+
 import { phoneticForm } from "./phonetic-key.js";
 
 const groups: string[] = [
@@ -35,6 +39,16 @@ const groups: string[] = [
   "mustafa mustapha",
   "husain hussein huseyin hossein",
   "hasan hassan",
+  "mahmud mahmoud mahmut",
+  "ahmad ahmed ahmet achmed",
+  "hamid hamed hamit",
+  "hamad hammad",
+  "umar omar omer",
+  "amir emir",
+  "amin emin",
+  "amina emine",
+  "saeed said saied",
+  "sayed sayyid seyed sayyed",
   "abdullah abdallah abdulla",
   "yahya yahia jahja",
   "ali aly",
@@ -42,16 +56,18 @@ const groups: string[] = [
   "ismail esmail ismayil",
 ];
 
+const light = (t: string) => `${/^[aeiou]/.test(t) ? "a" : t[0]}${phoneticForm(t)}`;
+
 const canonicalByForm = new Map<string, string>();
 for (const g of groups) {
   const [canonical, ...variants] = g.split(" ") as [string, ...string[]];
   for (const v of [canonical, ...variants]) {
-    const form = phoneticForm(v);
+    const form = light(v);
     if (!canonicalByForm.has(form)) canonicalByForm.set(form, canonical);
   }
 }
 
-/** The canonical spelling of a known name (any romanisation of it), or the token itself. */
+/** The canonical spelling of a known name (any usual spelling of it), or the token itself. */
 export function canonicalName(token: string): string {
-  return canonicalByForm.get(phoneticForm(token)) ?? token;
+  return canonicalByForm.get(light(token)) ?? token;
 }

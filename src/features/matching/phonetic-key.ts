@@ -61,7 +61,7 @@ const isVowel = (c: string | undefined) => c === "a" || c === "e" || c === "i" |
  * Symbols of a token: consonant classes in upper case, vowel groups as "e" (a/e/i) or "o" (o/u),
  * doubled consonants collapsed. `abjad` marks a token without written vowels (Arabic script, Mhd).
  */
-export function phoneticSymbols(token: string): string[] {
+export function phoneticSymbols(token: string, unitStarts?: number[]): string[] {
   const out: string[] = [];
   let vowels = "";
   const flushVowels = () => {
@@ -74,6 +74,7 @@ export function phoneticSymbols(token: string): string[] {
   };
   let i = 0;
   while (i < token.length) {
+    unitStarts?.push(i);
     const c = token[i] as string;
     const next = token[i + 1];
     const prev = token[i - 1];
@@ -145,9 +146,11 @@ const unstableTails = new Set(patterns.flatMap(([p]) => [...p].slice(0, -1).map(
 
 /** The token without a trailing partial digraph (or j/y/i/h whose reading depends on what follows). */
 export function prefixSafeStem(token: string): string {
-  for (let n = Math.min(6, token.length); n >= 1; n--) {
-    const tail = token.slice(-n);
-    if (unstableTails.has(tail) || (n === 1 && /[jyih]/.test(tail))) return token.slice(0, -n);
-  }
+  const starts: number[] = [];
+  phoneticSymbols(token, starts);
+  const last = starts[starts.length - 1];
+  if (last === undefined) return token;
+  const unit = token.slice(last);
+  if (unstableTails.has(unit) || /^[jyih]$/.test(unit)) return token.slice(0, last);
   return token;
 }
