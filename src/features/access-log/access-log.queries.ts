@@ -11,6 +11,8 @@ export const disclosureActions = [
   "document.downloaded",
   "household.read",
   "person.exported",
+  "referral.read",
+  "plan.read",
 ] as const;
 
 /** Who saw which categories of the person, when, and on which ground (Art. 15 (1) c GDPR: the recipients). */

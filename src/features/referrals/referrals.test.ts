@@ -466,3 +466,21 @@ describe("inbox, overdue and SLA", () => {
     expect(k).toMatchObject({ received: 1, suppressed: true, shareInTime: null });
   });
 });
+
+describe("the access report", () => {
+  it("names the receiving organisation's reads of a referred person with the referral as ground", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const dpo = await t.user(t.io.id, "dpo");
+    const p = await referablePerson(t);
+    const r = await sentReferral(t, p.id);
+    expect((await t.jc.client.get(`${api}/referrals/${r.id}`)).statusCode).toBe(200);
+    expect((await t.jc.client.get(`${api}/persons/${p.id}`)).statusCode).toBe(200);
+    const report = await dpo.client.get(`${api}/persons/${p.id}/access-log`);
+    expect(report.statusCode, report.body).toBe(200);
+    const text = JSON.stringify(report.json());
+    expect(text).toContain("referral.read");
+    expect(text).toContain(r.id);
+    expect(text).toContain(t.jobcenter.id);
+  });
+});
