@@ -14,6 +14,7 @@ import { comparePersons, linkPersons, nameTokens, type PersonForMatching, queryK
 import { persons } from "../persons/persons.tables.js";
 import type { Candidate } from "../search/search.queries.js";
 import { personSearchKeys } from "../search/search.tables.js";
+import { pairKey } from "../search/search-index.js";
 import { duplicateCandidates } from "./duplicates.tables.js";
 
 /** The score from which the registration form warns (below the batch threshold: a warning is cheap). */
@@ -62,22 +63,25 @@ export type DuplicateCheckInput = {
  * one), in any order; then `comparePersons` decides.
  */
 export async function duplicateCheck(db: Db, actor: Actor, input: DuplicateCheckInput, limit = 10) {
-  const tokens = [...new Set(nameTokens(`${input.givenNames} ${input.familyName}`))].slice(0, 8);
-  const values: SQL[] = [];
-  let keyedTokens = 0;
-  tokens.forEach((t, i) => {
-    const keys = [...new Set(queryKeys(t, false))].filter(Boolean);
-    if (keys.length > 0) keyedTokens += 1;
-    for (const k of keys) values.push(sql`(${k}::text, ${i}::int)`);
-  });
-  if (values.length === 0) return [];
-  const needed = Math.min(2, keyedTokens);
+  const tokenKeys = [...new Set(nameTokens(`${input.givenNames} ${input.familyName}`))]
+    .slice(0, 6)
+    .map((t) => [...new Set(queryKeys(t, false))].filter(Boolean))
+    .filter((keys) => keys.length > 0);
+  if (tokenKeys.length === 0) return [];
+  // Two names in common (pair keys, any order), or the one name when only one is given.
+  const lookup =
+    tokenKeys.length === 1
+      ? (tokenKeys[0] ?? [])
+      : tokenKeys.flatMap((a, i) =>
+          tokenKeys.flatMap((b, j) => (i === j ? [] : a.flatMap((x) => b.map((y) => pairKey(x, y))))),
+        );
   const ids = await queryRows<{ person_id: string }>(
     db,
-    sql`select k.person_id from ${personSearchKeys} k
-        join (values ${sql.join(values, sql`, `)}) as v(key, tok) on k.key = v.key
-        where k.tenant_id = ${actor.tenantId}::uuid
-        group by k.person_id having count(distinct v.tok) >= ${needed}
+    sql`select distinct k.person_id from ${personSearchKeys} k
+        where k.tenant_id = ${actor.tenantId}::uuid and k.key in (${sql.join(
+          lookup.map((k) => sql`${k}`),
+          sql`, `,
+        )})
         limit 1000`,
   );
   if (ids.length === 0) return [];

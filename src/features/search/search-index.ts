@@ -3,7 +3,7 @@
 // `reindexSearchKeys` rebuilds the index (`strang search reindex`, and at start-up while empty).
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db/client.js";
-import { personKeys } from "../matching/index.js";
+import { nameTokens, personKeys } from "../matching/index.js";
 import { persons } from "../persons/persons.tables.js";
 import { personSearchKeys, type SearchKeyPart } from "./search.tables.js";
 
@@ -26,10 +26,32 @@ export function searchKeyRows(p: NamedPerson): (typeof personSearchKeys.$inferIn
   const given = new Set(personKeys({ givenNames: p.givenNames, familyName: "", alternativeNames: [] }));
   const family = new Set(personKeys({ givenNames: "", familyName: p.familyName, alternativeNames: [] }));
   const part = (k: string): SearchKeyPart => (given.has(k) ? "given" : family.has(k) ? "family" : "alternative");
-  return [...new Set(all)]
+  const singles = [...new Set(all)]
     .filter((key) => key.length > 0 && key.length <= 200)
     .map((key) => ({ tenantId: p.tenantId, personId: p.id, key, part: part(key) }));
+  // Pair keys within each name (the main name; each alternative name on its own).
+  const pairs = new Set<string>();
+  for (const name of [`${p.givenNames} ${p.familyName}`, ...(p.alternativeNames ?? [])]) {
+    const keys = nameTokens(name)
+      .slice(0, 6)
+      .map((t) =>
+        personKeys({ givenNames: t, familyName: "", alternativeNames: [] }).filter(
+          (k) => k.length > 0 && k.length <= 100,
+        ),
+      )
+      .filter((k) => k.length > 0);
+    for (let i = 0; i < keys.length; i += 1)
+      for (let j = 0; j < keys.length; j += 1)
+        if (i !== j) for (const a of keys[i] ?? []) for (const b of keys[j] ?? []) pairs.add(pairKey(a, b));
+  }
+  return [
+    ...singles,
+    ...[...pairs].map((key) => ({ tenantId: p.tenantId, personId: p.id, key, part: "pair" as const })),
+  ];
 }
+
+/** The key of two name keys in this order. */
+export const pairKey = (a: string, b: string) => `${a} ${b}`;
 
 /** Replaces the index rows of the persons (one tenant or several); call inside the writing transaction. */
 export async function indexPersons(db: Db, people: NamedPerson[], options: { fresh?: boolean } = {}): Promise<number> {

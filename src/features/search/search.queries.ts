@@ -10,6 +10,7 @@ import { precisionOf } from "../../platform/reference/partial-date.js";
 import { comparePersons, type MatchReason, nameTokens, type PersonForMatching, queryKeys } from "../matching/index.js";
 import { persons } from "../persons/persons.tables.js";
 import { personSearchKeys } from "./search.tables.js";
+import { pairKey } from "./search-index.js";
 
 /** A typed birth date: year, year-month, full, or day and month without a year. */
 export type TypedDate = { year?: number; month?: number; day?: number };
@@ -155,7 +156,7 @@ export type Candidate = {
 /** Candidates looked at per search before ranking (a short prefix may match many persons). */
 const candidateCap = 200;
 
-async function fetchCandidates(db: Db, actor: Actor, where: (SQL | undefined)[]): Promise<Candidate[]> {
+export function candidateQuery(db: Db, actor: Actor, where: (SQL | undefined)[]) {
   return db
     .select(candidateColumns)
     .from(persons)
@@ -163,11 +164,27 @@ async function fetchCandidates(db: Db, actor: Actor, where: (SQL | undefined)[])
     .limit(candidateCap);
 }
 
+async function fetchCandidates(db: Db, actor: Actor, where: (SQL | undefined)[]): Promise<Candidate[]> {
+  return candidateQuery(db, actor, where);
+}
+
+/** The conditions of the search's last pass (exported for EXPLAIN in the benchmark). */
+export function searchConditions(actor: Actor, q: string) {
+  const parsed = parseQuery(q);
+  const { exact, lastPrefix } = wordKeys(parsed.words);
+  const passes = passConditions(actor.tenantId, exact, lastPrefix, []);
+  return [
+    eq(persons.tenantId, actor.tenantId),
+    parsed.date ? birthDateNarrowing(parsed.date) : undefined,
+    ...(passes[passes.length - 1] ?? []),
+  ];
+}
+
 export type SearchHit = Candidate & { score: number; matchReasons: MatchReason[] };
 
 /**
- * Searches the persons the actor may see. Two passes: every word matched completely, then (if
- * that leaves room) the last word as a prefix — so exact hits are never crowded out by prefixes.
+ * Searches the persons the actor may see: at most `candidateCap` candidates from the index (see
+ * passConditions), ranked by the matching engine's comparison with the typed words.
  */
 export async function searchPersons(
   db: Db,
@@ -177,36 +194,79 @@ export async function searchPersons(
   const parsed = parseQuery(query.q);
   const { exact, lastPrefix } = wordKeys(parsed.words);
   if (exact.length === 0 && !lastPrefix && !parsed.date) return [];
-  const common: (SQL | undefined)[] = [
+  const filters: (SQL | undefined)[] = [
     eq(persons.tenantId, actor.tenantId),
     query.status ? eq(persons.caseStatus, query.status) : undefined,
     parsed.date ? birthDateNarrowing(parsed.date) : undefined,
-    ...exact.map((keys) => keyExists(actor.tenantId, keyIn(keys))),
   ];
-  let candidates: Candidate[];
-  if (!lastPrefix) {
-    candidates = await fetchCandidates(db, actor, common);
-  } else {
-    const lastWord = parsed.words.flatMap((w) => nameTokens(w)).at(-1) ?? "";
-    const lastExact = [...new Set(queryKeys(lastWord, false))].filter((k) => k.length > 0);
-    candidates =
-      lastExact.length > 0
-        ? await fetchCandidates(db, actor, [...common, keyExists(actor.tenantId, keyIn(lastExact))])
-        : [];
-    if (candidates.length < candidateCap) {
-      const seen = new Set(candidates.map((c) => c.id));
-      const more = await fetchCandidates(db, actor, [...common, keyExists(actor.tenantId, keyLike(lastPrefix))]);
-      candidates = [...candidates, ...more.filter((c) => !seen.has(c.id))];
-    }
+  const lastWord = parsed.words.flatMap((w) => nameTokens(w)).at(-1) ?? "";
+  const lastExact = [...new Set(queryKeys(lastWord, false))].filter((k) => k.length > 0);
+  const passes = passConditions(actor.tenantId, exact, lastPrefix, lastExact);
+  let candidates: Candidate[] = [];
+  for (const pass of passes) {
+    if (candidates.length >= candidateCap) break;
+    const seen = new Set(candidates.map((c) => c.id));
+    const more = await fetchCandidates(db, actor, [...filters, ...pass]);
+    candidates = [...candidates, ...more.filter((c) => !seen.has(c.id))];
   }
   const typedDate = typedDateValue(parsed.date);
+  // Namesakes are common (hundreds of "Mohammed Al-Hassan" in a city): compare each distinct
+  // combination of the compared fields once.
+  const memo = new Map<string, ReturnType<typeof rankCandidate>>();
+  const rank = (c: Candidate) => {
+    const key = JSON.stringify([
+      c.givenNames,
+      c.familyName,
+      c.alternativeNames,
+      c.birthDate,
+      c.birthPlace,
+      c.sex,
+      c.nationalities,
+    ]);
+    let r = memo.get(key);
+    if (!r) {
+      r = rankCandidate(parsed.words, typedDate, c);
+      memo.set(key, r);
+    }
+    return r;
+  };
   return candidates
-    .map((c) => ({ ...c, ...rankCandidate(parsed.words, typedDate, c) }))
+    .map((c) => ({ ...c, ...rank(c) }))
     .sort(
       (a, b) =>
         b.score - a.score || a.familyName.localeCompare(b.familyName) || a.givenNames.localeCompare(b.givenNames),
     )
     .slice(0, query.limit);
+}
+
+/**
+ * The key conditions of the search passes: first every word matched completely, then the last
+ * word as a prefix. With two or more words, the most selective condition is a pair key (one
+ * complete word and the last word, in the typed order; the index holds both orders), so the
+ * index range scan returns only persons carrying both.
+ */
+export function passConditions(
+  tenantId: string,
+  exact: string[][],
+  lastPrefix: string[] | undefined,
+  lastExact: string[],
+): SQL[][] {
+  // With one word, complete-word matches come first (else "Ali" drowns in "Alina", "Alisha" …).
+  if (!lastPrefix) return [exact.map((keys) => keyExists(tenantId, keyIn(keys)))];
+  if (exact.length === 0) {
+    return [
+      ...(lastExact.length > 0 ? [[keyExists(tenantId, keyIn(lastExact))]] : []),
+      [keyExists(tenantId, keyLike(lastPrefix))],
+    ];
+  }
+  // The driving word: the one with the longest key (more letters, fewer persons).
+  const longest = (keys: string[]) => Math.max(...keys.map((k) => k.length));
+  const driver = exact.reduce((best, keys) => (longest(keys) > longest(best) ? keys : best));
+  const others = exact.filter((keys) => keys !== driver).map((keys) => keyExists(tenantId, keyIn(keys)));
+  const pairs = (lasts: string[]) => driver.flatMap((a) => lasts.map((b) => pairKey(a, b)));
+  // One pass: the pair range is small (the persons carrying both names), and planning the access
+  // predicate costs more than it saves to look for complete words first.
+  return [[keyExists(tenantId, keyLike(pairs(lastPrefix))), ...others]];
 }
 
 const forMatching = (c: Candidate): PersonForMatching => ({
@@ -250,7 +310,7 @@ export function rankCandidate(
       : typed
           .slice(1)
           .map((_, k) => [typed.slice(0, k + 1), typed.slice(k + 1)] as [string[], string[]])
-          .slice(0, 3);
+          .slice(0, 2);
   let best = { score: -1, reasons: [] as MatchReason[] };
   for (const [given, family] of splits) {
     const cmp = comparePersons(

@@ -1,7 +1,9 @@
 import { foreignKey, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { persons } from "../persons/persons.tables.js";
 
-export const searchKeyParts = ["given", "family", "alternative"] as const;
+/** `pair`: two keys of one name joined by a space ("MHMT HSN"), in both orders, so that a two-word
+ * query is one index range scan over exactly the persons carrying both. */
+export const searchKeyParts = ["given", "family", "alternative", "pair"] as const;
 export type SearchKeyPart = (typeof searchKeyParts)[number];
 
 /**
