@@ -7,7 +7,6 @@ import { cli, fmt, root } from "./lib.js";
 import { matchBenchmark } from "./match.js";
 import { personList } from "./person-list.js";
 import { personSearch } from "./search.js";
-import { personSearch } from "./search.js";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),
@@ -65,22 +64,6 @@ if (!values.only || values.only === "match") {
   add(
     `duplicate detection after transitive closure: precision ${pct(r.closurePrecision)} %, recall ${pct(r.closureRecall)} %, F1 ${fmt(r.closureF1, 3)}`,
   );
-}
-
-if (values.only === "search" || (!values.only && !values.quick)) {
-  // 1,000,000 persons on PostgreSQL (the target); PGlite at 100,000 (its bulk load of 1M takes too long).
-  for (const kind of kinds) {
-    const r = await personSearch(kind, {
-      persons: kind === "postgres" ? (values.quick ? 100_000 : 1_000_000) : values.quick ? 20_000 : 100_000,
-      withTruth: 20_000,
-      queries: values.quick ? 100 : 400,
-      port: 3302,
-    });
-    for (const l of r.lines) {
-      lines.push(`${l} (seeded in ${fmt(r.seedSeconds, 0)} s)`);
-      process.stdout.write(`${lines[lines.length - 1]}\n`);
-    }
-  }
 }
 
 if (values.only === "search" || (!values.only && !values.quick)) {
