@@ -58,7 +58,7 @@ export function DirectoryPage() {
           onChange={(v) => set({ service: v ?? undefined })}
           searchable
           clearable
-          clearButtonProps={{ "aria-label": t("clear") }}
+          clearButtonProps={{ "aria-label": t("clearService"), "aria-hidden": false, tabIndex: 0 }}
           nothingFoundMessage="–"
           comboboxProps={{ withinPortal: true }}
           w={{ base: "100%", sm: 300 }}
@@ -72,7 +72,7 @@ export function DirectoryPage() {
           onChange={(v) => set({ language: v ?? undefined })}
           searchable
           clearable
-          clearButtonProps={{ "aria-label": t("clear") }}
+          clearButtonProps={{ "aria-label": t("clearLanguage"), "aria-hidden": false, tabIndex: 0 }}
           nothingFoundMessage="–"
           comboboxProps={{ withinPortal: true }}
           w={{ base: "100%", sm: 220 }}

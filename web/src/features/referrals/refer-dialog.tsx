@@ -22,6 +22,7 @@ import { useTranslation } from "react-i18next";
 import { api, type Page } from "../../app/api-client";
 import { useFormat } from "../../app/format";
 import { ProblemAlert } from "../../app/page";
+import { useMe } from "../auth/auth.api";
 import type { DirectoryEntry } from "../directory/directory.api";
 import { useServices } from "../directory/services.api";
 import type { Category } from "../persons/persons.api";
@@ -69,15 +70,23 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
   const [message, setMessage] = useState("");
   const [shared, setShared] = useState<Category[]>([]);
   const [goalId, setGoalId] = useState(presetGoal ?? "");
+  // Organisations whose directory entry lists the service; on request every organisation.
+  const [anyOrganisation, setAnyOrganisation] = useState(false);
+  const me = useMe();
   const [errors, setErrors] = useState<{ service?: string; organisation?: string }>({});
   const [sent, setSent] = useState<Referral | null>(null);
 
   const providers = useQuery({
-    queryKey: ["organisations", "directory", "providers", service],
+    queryKey: ["organisations", "directory", "providers", anyOrganisation ? null : service],
     queryFn: () =>
-      api.get<Page<DirectoryEntry>>("/organisations", { service: service ?? undefined, active: "true", limit: 200 }),
+      api.get<Page<DirectoryEntry>>("/organisations", {
+        service: anyOrganisation ? undefined : (service ?? undefined),
+        active: "true",
+        limit: 200,
+      }),
     enabled: Boolean(service),
   });
+  const receivers = (providers.data?.items ?? []).filter((o) => o.id !== me.organisation.id);
   const options = useQuery({
     ...referralOptionsQuery(personId, organisationId || null),
     enabled: Boolean(organisationId),
@@ -200,13 +209,15 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
           description={
             !service
               ? t("refer.chooseServiceFirst")
-              : providers.data && providers.data.items.length === 0
+              : providers.data && receivers.length === 0
                 ? t("refer.organisationNone")
-                : t("refer.organisationDescription")
+                : anyOrganisation
+                  ? t("refer.organisationAll")
+                  : t("refer.organisationDescription")
           }
           withAsterisk
           aria-required="true"
-          disabled={!service || !providers.data || providers.data.items.length === 0}
+          disabled={!service || !providers.data || receivers.length === 0}
           value={organisationId}
           onChange={(e) => {
             setOrganisationId(e.currentTarget.value);
@@ -215,10 +226,21 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
           error={errors.organisation}
           data={[
             { value: "", label: t("action.choose"), disabled: true },
-            ...(providers.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+            ...receivers.map((o) => ({ value: o.id, label: o.name })),
           ]}
           data-testid="refer-organisation"
         />
+        {service ? (
+          <Checkbox
+            label={t("refer.anyOrganisation")}
+            checked={anyOrganisation}
+            onChange={(e) => {
+              setAnyOrganisation(e.currentTarget.checked);
+              setOrganisationId("");
+              setShared([]);
+            }}
+          />
+        ) : null}
         <Textarea
           label={t("refer.message")}
           description={t("refer.messageDescription")}

@@ -3,7 +3,7 @@
 import { Button, Paper, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useFormat } from "../../app/format";
 import { FilterBar } from "../../app/list-parts";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
@@ -21,6 +21,13 @@ export function SlaPage() {
   const [to, setTo] = useState(search.to ?? "");
   const query = useQuery(slaQuery(search.from, search.to));
   const items = query.data?.items ?? [];
+  // The period the server applied (its default when none is chosen) fills the empty fields.
+  const period = query.data;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when a new answer arrives
+  useEffect(() => {
+    if (period?.from && !from) setFrom(period.from);
+    if (period?.to && !to) setTo(period.to);
+  }, [period]);
   const num = (v: number | null, suppressed: boolean) =>
     suppressed || v === null ? t("sla.suppressed") : fmt.number(v);
   const percent = (v: number | null, suppressed: boolean) =>
