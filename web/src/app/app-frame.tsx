@@ -19,7 +19,9 @@ import { useTranslation } from "react-i18next";
 import { type Me, useSession, useSignOut } from "../features/auth/auth.api";
 import { DataProtectionNavItems } from "../features/data-protection/data-protection-nav";
 import { NetworkNavItems } from "../features/directory/network-nav";
+import { DuplicatesNavItem } from "../features/duplicates/duplicates-nav";
 import { NotificationBell } from "../features/notifications/notification-bell";
+import { GlobalSearch } from "../features/search/global-search";
 import { Brand, LanguageItems, LanguageMenu, mainId, SiteFooter, SkipLink, useLanguage } from "./frame-parts";
 import { applyLanguage } from "./i18n";
 import { useChangeLanguage } from "./language";
@@ -63,6 +65,7 @@ function SignedInFrame({ me, children }: { me: Me; children: ReactNode }) {
             <span className="brand-context-org">{me.organisation.name}</span>
           </span>
         </Brand>
+        {me.abilities.workWithPersons ? <GlobalSearch /> : null}
         <div className="frame-header-end">
           <NotificationBell />
           <LanguageMenu />
@@ -112,6 +115,7 @@ function MainNavigation({ me }: { me: Me }) {
         </Link>
       </li>
       <NetworkNavItems me={me} />
+      <DuplicatesNavItem me={me} />
       {a.manageUsers ? (
         <li>
           <Link to="/users" className="nav-link">

@@ -8,6 +8,7 @@ import { LoginPage } from "../features/auth/login-page";
 import { EnrolmentPage, TwoFactorPage } from "../features/auth/two-factor-pages";
 import { dataProtectionRoutes } from "../features/data-protection/data-protection.routes";
 import { networkRoutes } from "../features/directory/network.routes";
+import { duplicatesRoutes } from "../features/duplicates/duplicates.routes";
 import { HomePage } from "../features/home/home-page";
 import { personRoutes } from "../features/persons/persons.routes";
 import { type OrganisationType, organisationTypes, type Role, roles } from "./domain";
@@ -173,6 +174,7 @@ const routeTree = rootRoute.addChildren([
     ...personRoutes,
     ...dataProtectionRoutes,
     ...networkRoutes,
+    ...duplicatesRoutes,
   ]),
 ]);
 

@@ -27,6 +27,7 @@ import { notifySuccess } from "../../app/notify";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
 import { householdQuery, householdsApi } from "../households/households.api";
 import "./case-file.css";
+import { DuplicateWarning, useDuplicateGate } from "../duplicates/duplicate-warning";
 import { PartialDateField } from "./partial-date-field";
 import { earliestDay, isoToday, type KnownPrecision, parseInput, precisionOf, toInputText } from "./partial-dates";
 import {
@@ -136,6 +137,7 @@ function PersonForm({ person, household }: { person?: Person; household?: { id: 
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const editing = Boolean(person);
+  const duplicates = useDuplicateGate();
 
   const dateError = (precision: Precision, text: string, required = false) => {
     if (precision === "unknown") return null;
@@ -228,6 +230,11 @@ function PersonForm({ person, household }: { person?: Person; household?: { id: 
         await queryClient.invalidateQueries({ queryKey: ["persons"] });
         notifySuccess(t("form.saved", { name: fullName(saved) }));
         await navigate({ to: "/persons/$personId", params: { personId: person.id } });
+        return;
+      }
+      // Before a second file is created: visible persons that may be the same (see duplicates/).
+      if (!(await duplicates.proceed(body))) {
+        setBusy(false);
         return;
       }
       const relation = values.relation || undefined;
@@ -502,6 +509,7 @@ function PersonForm({ person, household }: { person?: Person; household?: { id: 
             </Section>
           ) : null}
 
+          {editing ? null : <DuplicateWarning gate={duplicates} />}
           <Group gap="sm">
             <Button type="submit" loading={busy}>
               {editing ? tc("actions.save") : t("form.createTitle")}
