@@ -9,7 +9,7 @@ import { AppError } from "../../platform/http/errors.js";
 import { listResponse } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
-import { duplicateCheck, duplicatePairOrThrow, listDuplicates } from "./duplicates.queries.js";
+import { duplicateCheck, duplicatePairOrThrow, listDuplicates, scanDuplicates } from "./duplicates.queries.js";
 import {
   duplicateCheckResponse,
   duplicateCheckSchema,
@@ -92,6 +92,30 @@ export async function duplicatesRoutes(app: App) {
         })),
       );
       return { items, nextCursor };
+    },
+  );
+
+  app.post(
+    "/duplicates/scan",
+    {
+      config: { policy: policy.roles("case_manager") },
+      schema: {
+        tags,
+        summary: "Look for duplicates in the tenant now (also run after seeding and by `strang duplicates scan`)",
+        body: z.strictObject({}).optional(),
+        response: {
+          200: z.object({ persons: z.number().int(), pairs: z.number().int(), removed: z.number().int() }),
+        },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      const r = await scanDuplicates(db(), actor.tenantId);
+      await audit(db(), auditContext(req), {
+        action: "duplicates.scanned",
+        details: { persons: r.persons, pairs: r.pairs },
+      });
+      return { persons: r.persons, pairs: r.pairs, removed: r.removed };
     },
   );
 

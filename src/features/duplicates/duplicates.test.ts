@@ -149,6 +149,23 @@ describe("duplicate scan, review list and dismissal", () => {
   });
 });
 
+describe("POST /duplicates/scan", () => {
+  it("answers 401, 403 and 400, then scans the tenant for a case manager", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    await twoFiles(t);
+    const url = `${api}/duplicates/scan`;
+    expectProblem(await client(app).post(url, {}), 401, "unauthenticated");
+    expectProblem(await t.jc.client.post(url, {}), 403, "forbidden");
+    expectProblem(await t.cm.client.post(url, { tenantId: t.tenantId }), 400, "validation-error");
+    const res = await t.cm.client.post(url, {});
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ persons: 2, pairs: 1 });
+    expect((await t.cm.client.get(`${api}/duplicates`)).json().items).toHaveLength(1);
+    expect(await auditRows(app.database.db, t.tenantId, { action: "duplicates.scanned" })).toHaveLength(1);
+  });
+});
+
 describe("POST /persons/{id}/merge and POST /merges/{id}/undo", () => {
   it("refuses bad calls with 4xx and changes nothing", async () => {
     const app = await getTestApp();

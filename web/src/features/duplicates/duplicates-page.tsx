@@ -7,6 +7,7 @@ import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { lazy, type ReactNode, Suspense, useState } from "react";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { useMe } from "../auth/auth.api";
 import { formatPartialDate } from "../search/search.api";
 import { useReasonWords } from "../search/search.i18n";
 import {
@@ -23,6 +24,7 @@ const MergeDialog = lazy(() => import("./merge-dialog").then((m) => ({ default: 
 export function DuplicatesPage() {
   const t = useDuplicateStrings();
   const words = useReasonWords();
+  const me = useMe();
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [merging, setMerging] = useState<DuplicatePair | null>(null);
@@ -53,6 +55,21 @@ export function DuplicatesPage() {
     }
   };
 
+  const scan = async () => {
+    setBusy("scan");
+    setError(null);
+    try {
+      const r = await duplicatesApi.scan();
+      setMerged(null);
+      setMessage(t("page.scanned", { pairs: r.pairs, persons: r.persons }));
+      await refresh();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const undo = async () => {
     if (!merged) return;
     setBusy("undo");
@@ -71,7 +88,17 @@ export function DuplicatesPage() {
 
   return (
     <>
-      <PageHeader title={t("page.title")} description={t("page.intro")} />
+      <PageHeader
+        title={t("page.title")}
+        description={t("page.intro")}
+        actions={
+          me.user.role === "case_manager" ? (
+            <Button variant="default" onClick={() => void scan()} loading={busy === "scan"}>
+              {t("page.scan")}
+            </Button>
+          ) : null
+        }
+      />
       <ProblemAlert error={error} />
       <div role="status" aria-live="polite">
         {merged ? (

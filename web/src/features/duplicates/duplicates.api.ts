@@ -82,6 +82,7 @@ export const duplicatesApi = {
       birthPlace: body.birthPlace ?? null,
     }),
   list: (cursor?: string) => api.get<Page<DuplicatePair>>("/duplicates", { limit: 25, cursor }),
+  scan: () => api.post<{ persons: number; pairs: number }>("/duplicates/scan", {}),
   dismiss: (id: string) => api.post<{ id: string }>(`/duplicates/${id}/dismiss`, {}),
   merge: (
     survivorId: string,
