@@ -485,6 +485,55 @@ function pickOrigin(rng: Rng): Origin {
 const feminine = (family: string) =>
   /(ов|ев|ёв|ин)$/.test(family) ? `${family}а` : family.endsWith("ий") ? `${family.slice(0, -2)}а` : family;
 
+// Family names beyond the lists, formed the way they are formed in each naming tradition, so that
+// the name distribution has the long tail of a real population (a few lists alone would make
+// every name combination a crowd of namesakes).
+const nisba =
+  "Halabi Homsi Hamwi Shami Masri Baghdadi Tikriti Mosuli Idlibi Dimashqi Basri Kurdi Hourani Jazrawi Ansari Qurashi Hashimi Tamimi Zubaidi Shammari Dulaimi Jaburi Khazraji Ubaidi Azzawi Rawi Ani Hadithi Samarrai Karbalai Najafi Hilli Kufi Mousawi Husseini Rifai Naqshbandi Barzinji Talabani Jaf".split(
+    " ",
+  );
+const turkWords =
+  "Kara Ak Demir Yıldız Kılıç Öz Er Tekin Güneş Ay Kaya Taş Bulut Deniz Aslan Kurt Doğan Şen Çakır Bay Gök Toprak".split(
+    " ",
+  );
+const turkSuffixes = ["oğlu", "er", "kan", "han", "ay", "türk", "men", "taş", "soy", "can"];
+const ukrSuffixes = ["енко", "чук", "юк", "ишин", "ович", "ський", "ко", "ук"];
+
+function derivedFamily(kind: Kind, origin: Origin, rng: Rng): string {
+  const lists = nameLists(origin);
+  const given = pick(rng, lists.male);
+  switch (kind) {
+    case "arab": {
+      const r = rng();
+      if (origin === "SOM") return given; // Somalis carry the father's name
+      if (r < 0.4) return given;
+      if (r < 0.6) return `Al-${given}`;
+      if (r < 0.9) return `Al-${pick(rng, nisba)}`;
+      return `Abu ${given}`;
+    }
+    case "slav": {
+      const stem = given.replace(/[оаийь]$/u, "");
+      return stem + pick(rng, ukrSuffixes);
+    }
+    case "rus": {
+      const stem = given.replace(/[оаийь]$/u, "");
+      return stem + (/[йь]$/u.test(given) ? "ев" : "ов");
+    }
+    case "tur":
+      return chance(rng, 0.5)
+        ? pick(rng, turkWords) + pick(rng, turkSuffixes)
+        : `${given}oğlu`.replace(/^(.)/, (c) => c);
+    case "afg":
+      return given + pick(rng, ["i", "zai", "yar", "khail", "zada"]);
+    case "irn":
+      return given + pick(rng, ["i", "zadeh", "pour", "nejad", "far"]);
+    case "rou":
+      return pick(rng, lists.male) + pick(rng, ["escu", "eanu", "u", "ache"]);
+    default:
+      return pick(rng, lists.family);
+  }
+}
+
 function newEntity(rng: Rng): Entity {
   const origin = pickOrigin(rng);
   const lists = nameLists(origin);
@@ -495,7 +544,7 @@ function newEntity(rng: Rng): Entity {
   if (lists.kind === "eri") family = [pick(rng, T.eriMale), pick(rng, T.eriMale)];
   else if (lists.kind === "afg" && chance(rng, 0.35)) family = [];
   else {
-    let f = pick(rng, lists.family);
+    let f = chance(rng, 0.45) ? pick(rng, lists.family) : derivedFamily(lists.kind, origin, rng);
     if (sex === "f" && lists.kind === "rus") f = feminine(f);
     family = [f];
   }
@@ -528,7 +577,8 @@ function recordDate(e: Entity, rng: Rng): string {
   if (r < 0.66) return `${e.year}-${pad(e.month)}-${pad(e.day)}`;
   if (r < 0.77) return String(e.year);
   if (r < 0.86) return `${e.year}-01-01`;
-  if (r < 0.89 && e.day <= 12) return `${e.year}-${pad(e.day)}-${pad(e.month)}`;
+  if (r < 0.89)
+    return e.day <= 12 ? `${e.year}-${pad(e.day)}-${pad(e.month)}` : `${e.year}-${pad(e.month)}-${pad(e.day)}`;
   if (r < 0.92) return "";
   if (r < 0.94) return `${e.year}-${pad(e.month)}`;
   if (r < 0.96)

@@ -3,7 +3,7 @@
 // Names are compared as token sets, so swapped given/family names, a missing family name or an
 // added father's name still line up.
 import type { Comparison, MatchReason, PersonForMatching } from "./index.js";
-import { identityTokens } from "./name-normalise.js";
+import { identityTokens, withoutGluedArticle } from "./name-normalise.js";
 import { canonicalName } from "./name-variants.js";
 import { looseKey, phoneticForm, skeletonKey } from "./phonetic-key.js";
 
@@ -19,6 +19,10 @@ export type PreparedToken = {
   weight: number;
   /** How often this spelling occurs in the batch; a spelling seen often is a name, not a typo. */
   count: number;
+  /** The token without a glued article before a vowel (alobaidi → obaidi), to compare as well. */
+  alt: PreparedToken | null;
+  /** Interned spelling within a batch (see internTokens), for memoised similarities; -1 if none. */
+  id: number;
 };
 
 export type PreparedDate = { year: number; month: number | null; day: number | null } | null;
@@ -35,18 +39,36 @@ export type PreparedPerson = {
 
 const arabicScript = /[\u0600-\u06FF\u0750-\u077F]/;
 
+// The spelling-derived parts of a token, cached: a batch repeats the same spellings many times.
+const spellingCache = new Map<string, { canon: string; form: string; key: string }>();
+function spelling(raw: string) {
+  let s = spellingCache.get(raw);
+  if (!s) {
+    const canon = canonicalName(raw);
+    s = { canon, form: phoneticForm(canon), key: skeletonKey(canon) };
+    if (spellingCache.size > 200_000) spellingCache.clear();
+    spellingCache.set(raw, s);
+  }
+  return s;
+}
+
 export function prepareToken(raw: string, family: boolean, fromAbjad = false): PreparedToken {
-  const canon = canonicalName(raw);
-  return {
+  const { canon, form, key } = spelling(raw);
+  const bare = withoutGluedArticle(raw);
+  const token: PreparedToken = {
     raw,
     canon,
-    form: phoneticForm(canon),
-    key: skeletonKey(canon),
+    form,
+    key,
     abjad: fromAbjad || (raw.length >= 2 && (raw.match(/[aeiouy]/g)?.length ?? 0) / raw.length < 0.25),
     family,
     weight: 3,
     count: 0,
+    alt: null,
+    id: -1,
   };
+  if (bare) token.alt = prepareToken(bare, family, fromAbjad);
+  return token;
 }
 
 /** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`; 1 January is the registers' placeholder for an unknown day. */
@@ -96,14 +118,23 @@ export function preparePerson(p: PersonForMatching): PreparedPerson {
   };
 }
 
+let jwA = new Uint8Array(64);
+let jwB = new Uint8Array(64);
+
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1;
   const la = a.length;
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const range = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
-  const matchedB = new Uint8Array(lb);
-  const matchedA = new Uint8Array(la);
+  if (la > jwA.length || lb > jwB.length) {
+    jwA = new Uint8Array(Math.max(la, lb) * 2);
+    jwB = new Uint8Array(Math.max(la, lb) * 2);
+  }
+  const matchedA = jwA;
+  const matchedB = jwB;
+  matchedA.fill(0, 0, la);
+  matchedB.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - range);
@@ -132,9 +163,68 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
+const NC = env("NC", 0.6);
+const MISSD = env("MISSD", -0.7);
+const YEAR = env("YEAR", 1.8);
+const FULL = env("FULL", 5);
+const BIAS = env("BIAS", 4.25);
 type TokenMatch = { sim: number; kind: "same" | "variant" | "typo" | "different" };
 
+// Within one batch the same two spellings meet again and again: their similarity is remembered.
+let memo: Map<number, Map<number, TokenMatch>> | null = null;
+let memoSize = 0;
+const memoLimit = 3_000_000;
+
+/** Runs fn with token similarities memoised by interned token id (linkPersons). */
+export function withSimilarityMemo<T>(fn: () => T): T {
+  memo = new Map();
+  memoSize = 0;
+  try {
+    return fn();
+  } finally {
+    memo = null;
+  }
+}
+
 export function tokenSimilarity(a: PreparedToken, b: PreparedToken): TokenMatch {
+  if (memo && a.id >= 0 && b.id >= 0) {
+    const [lo, hi] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+    let row = memo.get(lo);
+    if (!row) {
+      row = new Map();
+      memo.set(lo, row);
+    }
+    let m = row.get(hi);
+    if (m === undefined) {
+      m = computeTokenSimilarity(a, b);
+      if (++memoSize >= memoLimit) {
+        memo.clear();
+        memoSize = 0;
+      }
+      row.set(hi, m);
+    }
+    return m;
+  }
+  return computeTokenSimilarity(a, b);
+}
+
+function computeTokenSimilarity(a: PreparedToken, b: PreparedToken): TokenMatch {
+  const direct = tokenSimilarityOf(a, b);
+  if (direct.sim >= 0.99 || (!a.alt && !b.alt)) return direct;
+  let best = direct;
+  for (const [x, y] of [
+    [a.alt, b],
+    [a, b.alt],
+  ] as const) {
+    if (!x || !y) continue;
+    const m = tokenSimilarityOf(x, y);
+    if (m.sim > best.sim) best = m.kind === "same" ? { sim: 0.97, kind: "variant" } : m;
+  }
+  return best;
+}
+
+function tokenSimilarityOf(a: PreparedToken, b: PreparedToken): TokenMatch {
   if (a.raw === b.raw) return { sim: 1, kind: "same" };
   if (a.canon === b.canon) return { sim: 0.97, kind: "variant" };
   if (a.form === b.form) return { sim: 0.96, kind: "variant" };
@@ -148,8 +238,28 @@ export function tokenSimilarity(a: PreparedToken, b: PreparedToken): TokenMatch 
   }
   const knownApart = a.canon !== a.raw && b.canon !== b.raw;
   if (knownApart) return { sim: 0.5, kind: "different" };
+  // One slip of the keyboard in a longer name, where one of the two spellings is rare in the batch
+  // (a spelling many persons share is a name of its own, not a typo).
+  const rare = a.count <= RARE || b.count <= RARE;
+  if (rare && Math.min(a.raw.length, b.raw.length) >= 5 && damerauAtMostOne(a.raw, b.raw))
+    return { sim: 0.955, kind: "typo" };
   const sim = Math.max(jaroWinkler(a.form, b.form), jaroWinkler(a.raw, b.raw)) * 0.97;
   return { sim, kind: "typo" };
+}
+
+const RARE = env("RARE", 3);
+
+/** Whether a and b differ by at most one insertion, deletion, substitution or adjacent transposition. */
+export function damerauAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length && i === b.length) return true;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 // Evidence of a token pair. Exact agreement is worth the token's weight (rarer names more); a near
@@ -166,7 +276,7 @@ function tokenEvidence(m: TokenMatch, a: PreparedToken, b: PreparedToken): numbe
   const w = (a.weight + b.weight) / 2;
   if (m.kind === "same") return w;
   if (m.kind === "variant") return w - 0.4;
-  if (m.kind === "different") return -5;
+  if (m.kind === "different") return -6;
   const { sim } = m;
   if (sim <= (curve[0] as [number, number])[0]) return -6;
   for (let i = 1; i < curve.length; i++) {
@@ -189,9 +299,9 @@ function compareNames(a: PreparedPerson, b: PreparedPerson): NameResult {
   for (let i = 0; i < small.length; i++)
     for (let j = 0; j < large.length; j++)
       cands.push({ i, j, m: tokenSimilarity(small[i] as PreparedToken, large[j] as PreparedToken) });
-  cands.sort((x, y) => y.m.sim - x.m.sim);
-  const usedS = new Uint8Array(small.length);
-  const usedL = new Uint8Array(large.length);
+  if (cands.length > 1) cands.sort((x, y) => y.m.sim - x.m.sim);
+  const usedS: number[] = [];
+  const usedL: number[] = [];
   let evidence = 0;
   let matched = 0;
   let typos = 0;
@@ -223,20 +333,20 @@ function compareNames(a: PreparedPerson, b: PreparedPerson): NameResult {
   if (typos === 0 && large.length === small.length) reasons.add("same-name");
   // Agreement on a name many persons share says less about this pair (term frequency of the name).
   const shared = Math.max(a.nameCount, b.nameCount);
-  if (shared > 2 && small.length > 1) evidence -= 0.6 * Math.log(shared / 2);
+  if (shared > 2 && small.length > 1) evidence -= NC * Math.log(shared / 2);
   return { evidence, reasons };
 }
 
 function compareDates(a: PreparedDate, b: PreparedDate, reasons: MatchReason[]): number {
   // Unknown on one side: no evidence for the pair, but namesakes hide here, so slightly against.
-  if (!a || !b) return a || b ? -0.7 : 0;
+  if (!a || !b) return a || b ? MISSD : 0;
   const dy = Math.abs(a.year - b.year);
   const fullA = a.day !== null;
   const fullB = b.day !== null;
   if (fullA && fullB) {
     if (dy === 0 && a.month === b.month && a.day === b.day) {
       reasons.push("same-birth-date");
-      return 5;
+      return FULL;
     }
     if (dy === 0 && a.month === b.day && a.day === b.month) {
       reasons.push("birth-date-differs");
@@ -259,7 +369,7 @@ function compareDates(a: PreparedDate, b: PreparedDate, reasons: MatchReason[]):
       return -1.5;
     }
     reasons.push(a.month === null && b.month === null ? "placeholder-birth-date" : "birth-year-only");
-    return 1.8;
+    return YEAR;
   }
   reasons.push("birth-date-differs");
   return dy === 1 ? -1.5 : -3 - Math.min(6, dy);
@@ -288,7 +398,7 @@ export function comparePrepared(a: PreparedPerson, b: PreparedPerson): Compariso
       reasons.push("same-nationality");
     } else e -= 1;
   }
-  const score = 1 / (1 + Math.exp(-(e - 5)));
+  const score = 1 / (1 + Math.exp(-(e - BIAS)));
   return { score: Math.round(score * 10000) / 10000, reasons };
 }
 

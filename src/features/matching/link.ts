@@ -2,13 +2,15 @@
 // prepared once; pairs are de-duplicated per person with a stamp array (no global pair set), and
 // blocks larger than `maxBlock` are compared only within a sliding window over a sorted order
 // (sorted neighbourhood), so one very common name cannot make the run quadratic.
-import { comparePrepared, type PreparedPerson, preparePerson } from "./compare.js";
+import { comparePrepared, type PreparedPerson, preparePerson, withSimilarityMemo } from "./compare.js";
 import type { LinkedPair, PersonForMatching } from "./index.js";
 
 function blockingKeysOf(p: PreparedPerson): string[] {
   const keys = new Set<string>();
   const year = p.date ? String(p.date.year) : "";
-  const tokenKeys = [...new Set(p.tokens.map((t) => t.key).filter((k) => k.length > 0))];
+  const tokenKeys = [
+    ...new Set(p.tokens.flatMap((t) => (t.alt ? [t.key, t.alt.key] : [t.key])).filter((k) => k.length > 0)),
+  ];
   // Any two name tokens (order-free: swapped names), and each token with the birth year
   // (one token mistyped or missing still meets its duplicate).
   for (let i = 0; i < tokenKeys.length; i++) {
@@ -17,6 +19,8 @@ function blockingKeysOf(p: PreparedPerson): string[] {
       keys.add(`n:${x}|${y}`);
     }
     if (year) keys.add(`y:${tokenKeys[i]}|${year}`);
+    // The start of a key with the year: a typo late in a name still meets its duplicate.
+    if (year && PB) keys.add(`p:${(tokenKeys[i] as string).slice(0, 2)}|${year}`);
   }
   if (tokenKeys.length === 1 && !year) keys.add(`n:${tokenKeys[0]}`);
   // A full birth date is nearly unique: it catches duplicates whose every name token is mistyped.
@@ -36,9 +40,25 @@ export function blockingKeys(person: PersonForMatching): string[] {
  * Term-frequency adjustment (as in Fellegi–Sunter/Splink): agreement on a rare name is stronger
  * evidence than agreement on Mohammed. Frequencies are of skeleton keys within the batch.
  */
+function intern(ids: Map<string, number>, s: string): number {
+  let id = ids.get(s);
+  if (id === undefined) {
+    id = ids.size;
+    ids.set(s, id);
+  }
+  return id;
+}
+
+const PB = process.env.PB === "1";
+const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
+const WMAX = env("WMAX", 4.5);
+const WMIN = env("WMIN", 1.8);
+const W0 = env("W0", 0.5);
+const WS = env("WS", 0.45);
 export function weighByFrequency(prepared: PreparedPerson[]): void {
   const keyCount = new Map<string, number>();
   const rawCount = new Map<string, number>();
+  const ids = new Map<string, number>();
   for (const p of prepared)
     for (const t of p.tokens) {
       keyCount.set(t.key, (keyCount.get(t.key) ?? 0) + 1);
@@ -50,16 +70,23 @@ export function weighByFrequency(prepared: PreparedPerson[]): void {
       .map((t) => t.key)
       .sort()
       .join(" ");
-  for (const p of prepared) nameCount.set(nameKey(p), (nameCount.get(nameKey(p)) ?? 0) + 1);
+  const nameKeys = prepared.map(nameKey);
+  for (const k of nameKeys) nameCount.set(k, (nameCount.get(k) ?? 0) + 1);
   const n = Math.max(1, prepared.length);
-  for (const p of prepared) {
-    p.nameCount = nameCount.get(nameKey(p)) ?? 1;
+  prepared.forEach((p, i) => {
+    p.nameCount = nameCount.get(nameKeys[i] as string) ?? 1;
     for (const t of p.tokens) {
       const share = Math.max((keyCount.get(t.key) ?? 1) / n, 1e-6);
-      t.weight = Math.min(4.5, Math.max(1.8, 0.5 + 0.45 * Math.log(1 / share)));
+      t.weight = Math.min(WMAX, Math.max(WMIN, W0 + WS * Math.log(1 / share)));
       t.count = rawCount.get(t.raw) ?? 0;
+      t.id = intern(ids, `${t.abjad ? "*" : ""}${t.raw}`);
+      if (t.alt) {
+        t.alt.weight = t.weight;
+        t.alt.count = t.count;
+        t.alt.id = intern(ids, `${t.abjad ? "*" : ""}${t.alt.raw}`);
+      }
     }
-  }
+  });
 }
 
 /** Prepared persons with batch frequencies applied, as linkPersons compares them. */
@@ -80,6 +107,10 @@ export function linkPersons(
   persons: PersonForMatching[],
   opts: LinkOptions = {},
 ): { pairs: LinkedPair[]; comparisons: number } {
+  return withSimilarityMemo(() => link(persons, opts));
+}
+
+function link(persons: PersonForMatching[], opts: LinkOptions): { pairs: LinkedPair[]; comparisons: number } {
   const threshold = opts.threshold ?? 0.8;
   const maxBlock = opts.maxBlock ?? 200;
   const prepared = preparePersons(persons);
@@ -95,13 +126,16 @@ export function linkPersons(
   });
   // Position of each member within its (large) block, for the window.
   const windowOrder = new Map<string, Map<number, number>>();
-  const sortKey = (i: number) => {
-    const p = prepared[i] as PreparedPerson;
-    return `${p.date ? p.date.year : "0000"}${p.tokens.map((t) => t.form).join(" ")}`;
-  };
+  let sortKeys: string[] | null = null;
   for (const [k, members] of blocks) {
     if (members.length <= maxBlock) continue;
-    members.sort((x, y) => (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : x - y));
+    sortKeys ??= prepared.map((p) => `${p.date ? p.date.year : "0000"}${p.tokens.map((t) => t.form).join(" ")}`);
+    const sk = sortKeys;
+    members.sort((x, y) => {
+      const a = sk[x] as string;
+      const b = sk[y] as string;
+      return a < b ? -1 : a > b ? 1 : x - y;
+    });
     windowOrder.set(k, new Map(members.map((m, pos) => [m, pos])));
   }
   const stamp = new Int32Array(persons.length).fill(-1);

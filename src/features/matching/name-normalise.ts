@@ -40,7 +40,7 @@ export const particles = new Set([
 ]);
 
 // Particles that only occur as a separate token (too short/too common inside names to strip glued).
-const gluedArticle = /^(al|el)([bcdfghjklmnpqrstvwxz])/;
+const gluedArticle = /^(al|el)([bcdfghjklmnpqrstvwxyz])/;
 // Given names that begin with al/el + consonant but are not article + name.
 const notArticle = new Set([
   "albert",
@@ -71,6 +71,8 @@ const notArticle = new Set([
   "elvan",
   "elgin",
   "alsu",
+  "alyona",
+  "alyssa",
   "alda",
   "aldo",
 ]);
@@ -185,7 +187,10 @@ export function nameTokens(text: string): string[] {
       tokens.push(`abd${stripArticle(glued[2] as string)}`);
       continue;
     }
-    tokens.push(...splitGluedArticle(t));
+    const parts = splitGluedArticle(t);
+    const compound = parts.length === 2 ? abdGlued.exec(parts[1] as string) : null;
+    if (compound && parts[1] !== "abdi" && parts[1] !== "abdou") tokens.push(parts[0] as string, `abd${compound[2]}`);
+    else tokens.push(...parts);
   }
   return tokens;
 }
@@ -193,6 +198,14 @@ export function nameTokens(text: string): string[] {
 function stripArticle(rest: string): string {
   const parts = splitGluedArticle(rest);
   return parts.length === 2 && (parts[0] === "al" || parts[0] === "el") ? (parts[1] as string) : rest;
+}
+
+// Glued article before a vowel (Alobaidi, Elidlibi) cannot be told from names like Alexander by
+// spelling alone; comparison also tries such tokens without the article.
+const vowelArticle = /^(?:al|el)(?=[aeiou].{4,})/;
+const notVowelArticle = /^(alex|aleks|alej|aless|elis|eliz|eleo|elen|elea|alois|eliot|eliana|elias|elie)/;
+export function withoutGluedArticle(token: string): string | null {
+  return vowelArticle.test(token) && !notVowelArticle.test(token) ? token.slice(2) : null;
 }
 
 /** Tokens that carry identity (particles removed). */
