@@ -94,7 +94,7 @@ export async function seedNetwork(db: Db, tenantId: string): Promise<{ referrals
   const admin = staff.find((u) => u.role === "tenant_admin");
   if (!cm || !admin) return { referrals: 0, goals: 0 };
   const led = await db
-    .select({ id: persons.id, opened: persons.caseOpenedOn })
+    .select({ id: persons.id, opened: persons.caseOpenedOn, birthDate: persons.birthDate })
     .from(persons)
     .where(
       and(
@@ -156,8 +156,16 @@ export async function seedNetwork(db: Db, tenantId: string): Promise<{ referrals
     }
     let referralCount = 0;
     let goalCount = 0;
-    for (const [i, person] of consenting.slice(0, 60).entries()) {
-      const p = partnerOrgs[i % partnerOrgs.length];
+    // Adults go to the Jobcenter, the agency, language courses and counselling; small children to the Kita.
+    const year = new Date().getFullYear();
+    const ageOf = (birthDate: string | null) => (birthDate ? year - Number(birthDate.slice(0, 4)) : 30);
+    const adults = consenting.filter((c) => ageOf(c.birthDate) >= 18);
+    const toddlers = consenting.filter((c) => ageOf(c.birthDate) <= 5);
+    const plan = [
+      ...adults.slice(0, 48).map((person, i) => ({ person, p: partnerOrgs.filter((x) => x.type !== "kita")[i % 4] })),
+      ...toddlers.slice(0, 12).map((person) => ({ person, p: partnerOrgs.find((x) => x.type === "kita") })),
+    ];
+    for (const [i, { person, p }] of plan.entries()) {
       if (!p) continue;
       const agreement = agreementRows.find((a) => a.partnerOrganisationId === p.org.id);
       const [goal] = await tx
