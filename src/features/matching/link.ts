@@ -55,6 +55,9 @@ const WMAX = env("WMAX", 4.5);
 const WMIN = env("WMIN", 1.8);
 const W0 = env("W0", 0.5);
 const WS = env("WS", 0.45);
+const priorShare = 1 / 2000;
+const priorWeight = 1000;
+
 export function weighByFrequency(prepared: PreparedPerson[]): void {
   const keyCount = new Map<string, number>();
   const rawCount = new Map<string, number>();
@@ -76,7 +79,9 @@ export function weighByFrequency(prepared: PreparedPerson[]): void {
   prepared.forEach((p, i) => {
     p.nameCount = nameCount.get(nameKeys[i] as string) ?? 1;
     for (const t of p.tokens) {
-      const share = Math.max((keyCount.get(t.key) ?? 1) / n, 1e-6);
+      // Shrunk towards a typical name's share, so that a small batch (where every name is
+      // "frequent") does not look like a crowd of namesakes.
+      const share = Math.max(((keyCount.get(t.key) ?? 1) + priorWeight * priorShare) / (n + priorWeight), 1e-6);
       t.weight = Math.min(WMAX, Math.max(WMIN, W0 + WS * Math.log(1 / share)));
       t.count = rawCount.get(t.raw) ?? 0;
       t.id = intern(ids, `${t.abjad ? "*" : ""}${t.raw}`);
