@@ -76,10 +76,14 @@ export const duplicatesQueryKey = ["duplicates", "list"] as const;
 
 export const duplicatesApi = {
   check: (body: DuplicateCheckInput) =>
+    // Only what the check takes (the form's body has more; the API refuses unknown fields).
     api.post<{ items: DuplicateCandidate[] }>("/persons/duplicate-check", {
-      ...body,
+      givenNames: body.givenNames,
+      familyName: body.familyName,
       birthDate: body.birthDate ?? null,
       birthPlace: body.birthPlace ?? null,
+      ...(body.sex ? { sex: body.sex } : {}),
+      nationalities: body.nationalities ?? [],
     }),
   list: (cursor?: string) => api.get<Page<DuplicatePair>>("/duplicates", { limit: 25, cursor }),
   scan: () => api.post<{ persons: number; pairs: number }>("/duplicates/scan", {}),

@@ -57,14 +57,15 @@ export function GlobalSearch() {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    // Opening the list with an arrow key starts at its first (or last) option.
     if (e.key === "ArrowDown") {
       e.preventDefault();
       setOpen(true);
-      if (hits.length > 0) setActive((i) => (i + 1) % hits.length);
+      if (hits.length > 0) setActive((i) => (expanded ? (i + 1) % hits.length : 0));
     } else if (e.key === "ArrowUp") {
       e.preventDefault();
       setOpen(true);
-      if (hits.length > 0) setActive((i) => (i <= 0 ? hits.length - 1 : i - 1));
+      if (hits.length > 0) setActive((i) => (expanded && i > 0 ? i - 1 : hits.length - 1));
     } else if (e.key === "Enter") {
       const hit = hits[active] ?? (hits.length === 1 ? hits[0] : undefined);
       if (expanded && hit) {
@@ -72,8 +73,12 @@ export function GlobalSearch() {
         openHit(hit);
       }
     } else if (e.key === "Escape") {
-      if (expanded) setOpen(false);
-      else setText("");
+      // The first Escape closes the list (a search field would clear itself: not yet).
+      setActive(-1);
+      if (expanded) {
+        e.preventDefault();
+        setOpen(false);
+      } else setText("");
     }
   };
 
