@@ -529,6 +529,9 @@ function derivedFamily(kind: Kind, origin: Origin, rng: Rng): string {
       return given + pick(rng, ["i", "zadeh", "pour", "nejad", "far"]);
     case "rou":
       return pick(rng, lists.male) + pick(rng, ["escu", "eanu", "u", "ache"]);
+    case "latin":
+      if (origin === "NGA") return pick(rng, T.ngaPrefixes) + pick(rng, T.ngaSuffixes);
+      return pick(rng, lists.family);
     default:
       return pick(rng, lists.family);
   }
@@ -538,7 +541,10 @@ function newEntity(rng: Rng): Entity {
   const origin = pickOrigin(rng);
   const lists = nameLists(origin);
   const sex = chance(rng, 0.55) ? "m" : "f";
-  const own = () => pick(rng, sex === "m" ? lists.male : lists.female);
+  const own = () =>
+    origin === "NGA" && chance(rng, 0.5)
+      ? pick(rng, T.ngaPrefixes) + pick(rng, T.ngaSuffixes)
+      : pick(rng, sex === "m" ? lists.male : lists.female);
   const given = [own()];
   let family: string[];
   if (lists.kind === "eri") family = [pick(rng, T.eriMale), pick(rng, T.eriMale)];

@@ -106,11 +106,11 @@ export const turFamily =
   );
 
 export const eriMale =
-  "Tesfaye Yonas Mehari Semere Dawit Filmon Yohannes Berhane Kidane Tewelde Habtom Amanuel Biniam Goitom Mussie Robel Yemane Tekle Ghebremedhin Woldemariam Haile Negassi Ermias Samuel".split(
+  "Tesfaye Yonas Mehari Semere Dawit Filmon Yohannes Berhane Kidane Tewelde Habtom Amanuel Biniam Goitom Mussie Robel Yemane Tekle Ghebremedhin Woldemariam Haile Negassi Ermias Samuel Tsegay Tekeste Berhe Gebre Asmerom Kibrom Mulugeta Tesfamariam Mesfin Zerai Weldu Ghirmay Russom Solomon Yosief Fitsum Measho Efrem Hagos Araya Teklay Abraham Isaias Medhanie Nahom Okbay Sium Tedros Zemichael".split(
     " ",
   );
 export const eriFemale =
-  "Selam Helen Senait Mebrat Yordanos Luwam Saba Rahel Tsega Winta Feven Hiwet Ruth Abrehet Lemlem Meron Sara Yodit".split(
+  "Selam Helen Senait Mebrat Yordanos Luwam Saba Rahel Tsega Winta Feven Hiwet Ruth Abrehet Lemlem Meron Sara Yodit Eden Freweyni Medhanit Mihret Nebiat Selamawit Tirhas Zewdi Akberet Almaz Hiwot Ariam Danait Elsa Kisanet Milena Segen Tsigereda".split(
     " ",
   );
 export const somMale =
@@ -135,6 +135,11 @@ export const ngaMale =
   "Chinedu Emeka Oluwaseun Ibrahim Tunde Ifeanyi Babatunde Musa Chukwuma Adebayo Obinna Segun Uche Kelechi".split(" ");
 export const ngaFemale =
   "Ngozi Chioma Aisha Funmilayo Blessing Adaeze Folake Amaka Zainab Yetunde Nneka Bukola Chiamaka".split(" ");
+/** Yoruba and Igbo names are built from parts; the generator composes more of them. */
+export const ngaPrefixes =
+  "Ade Olu Oluwa Ola Chi Chukwu Ngo Ife Obi Nna Oke Ogun Baba Ayo Femi Kayo Tolu Uche Ama Eme".split(" ");
+export const ngaSuffixes =
+  "yemi wale kunle seun tunde dike nna meka bunmi femi nonso chi dara mide lola gozie buike nedu bisi kemi".split(" ");
 export const ngaFamily =
   "Okafor Adeyemi Okonkwo Bello Eze Ogunleye Nwosu Abubakar Olawale Ibrahim Okeke Afolabi Nnamdi Adewale Chukwu".split(
     " ",
@@ -144,7 +149,9 @@ export const ginMale =
     " ",
   );
 export const ginFemale =
-  "Mariama Fatoumata Aissatou Kadiatou Hawa Mariame Djenabou Fanta Aminata Binta Oumou Hadja Kadija".split(" ");
+  "Mariama Fatoumata Aissatou Kadiatou Hawa Mariame Djenabou Fanta Aminata Binta Oumou Hadja Kadija Adama Assiatou Fatou Hadiatou Kadidiatou Maimouna Nene Rouguiatou Saran Safiatou Tenin".split(
+    " ",
+  );
 export const ginFamily =
   "Diallo Barry Bah Camara Sow Conde Keita Toure Sylla Balde Soumah Bangoura Kouyate Cisse Traore".split(" ");
 

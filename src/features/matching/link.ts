@@ -19,8 +19,6 @@ function blockingKeysOf(p: PreparedPerson): string[] {
       keys.add(`n:${x}|${y}`);
     }
     if (year) keys.add(`y:${tokenKeys[i]}|${year}`);
-    // The start of a key with the year: a typo late in a name still meets its duplicate.
-    if (year && PB) keys.add(`p:${(tokenKeys[i] as string).slice(0, 2)}|${year}`);
   }
   if (tokenKeys.length === 1 && !year) keys.add(`n:${tokenKeys[0]}`);
   // A full birth date is nearly unique: it catches duplicates whose every name token is mistyped.
@@ -49,12 +47,12 @@ function intern(ids: Map<string, number>, s: string): number {
   return id;
 }
 
-const PB = process.env.PB === "1";
-const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
-const WMAX = env("WMAX", 4.5);
-const WMIN = env("WMIN", 1.8);
-const W0 = env("W0", 0.5);
-const WS = env("WS", 0.45);
+// Weight of exact agreement on a name token: 0.5 + 0.45 × ln(1 / share of persons with that key),
+// between 1.8 (Mohammed) and 4.5 (a name seen once in a million).
+const WMAX = 4.5;
+const WMIN = 1.8;
+const W0 = 0.5;
+const WS = 0.45;
 const priorShare = 1 / 2000;
 const priorWeight = 1000;
 

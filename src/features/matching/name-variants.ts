@@ -12,7 +12,7 @@ const groups: string[] = [
   "muhammad mhd mohd mhmd mehmet mehmed muhammet",
   "aleksandr oleksandr alexander oleksander",
   "nikolai mykola mikola nikolaj mykolai",
-  "elena olena jelena yelena alena",
+  "elena olena jelena yelena",
   "ekaterina kateryna katerina jekaterina yekaterina katharina",
   "evgenii yevhen jewgenij jewhen ievgen eugen",
   "evgeniia yevheniia jewgenija ievgeniia",
@@ -56,7 +56,7 @@ const groups: string[] = [
   "ismail esmail ismayil",
 ];
 
-const light = (t: string) => `${/^[aeiou]/.test(t) ? "a" : t[0]}${phoneticForm(t)}`;
+const light = (t: string) => `${t[0]}${phoneticForm(t)}`;
 
 const canonicalByForm = new Map<string, string>();
 for (const g of groups) {

@@ -13,16 +13,18 @@
 // a left-to-right function of the spelling, so the key of a typed prefix is a prefix of the key of
 // the whole name (see prefixSafeStem for the few digraphs that change meaning when completed).
 
+// "Z" is the sh-sound (sh, sch, zh, ж, ш, щ): kept apart from s in the phonetic form (Savchenko is
+// not Shevchenko) but merged with S in the skeleton key (Şahin is written Sahin without diacritics).
 const patterns: [string, string][] = [
-  ["schtsch", "S"],
-  ["shch", "S"],
+  ["schtsch", "Z"],
+  ["shch", "Z"],
   ["tsch", "H"],
   ["dsch", "Y"],
-  ["sch", "S"],
+  ["sch", "Z"],
   ["dzh", "Y"],
   ["tch", "H"],
-  ["sh", "S"],
-  ["zh", "S"],
+  ["sh", "Z"],
+  ["zh", "Z"],
   ["ch", "H"],
   ["kh", "H"],
   ["gh", "H"],
@@ -135,7 +137,7 @@ export function skeletonKey(token: string): string {
   syms.forEach((s, i) => {
     if (s === "e" || s === "o") {
       if (i === 0) key += "A";
-    } else key += s;
+    } else key += s === "Z" ? "S" : s;
   });
   return key;
 }
