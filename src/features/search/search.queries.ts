@@ -176,7 +176,7 @@ export function searchConditions(actor: Actor, q: string) {
   return [
     eq(persons.tenantId, actor.tenantId),
     parsed.date ? birthDateNarrowing(parsed.date) : undefined,
-    ...(passes[passes.length - 1] ?? []),
+    ...(passes[0]?.conditions ?? []),
   ];
 }
 
@@ -203,11 +203,13 @@ export async function searchPersons(
   const lastExact = [...new Set(queryKeys(lastWord, false))].filter((k) => k.length > 0);
   const passes = passConditions(actor.tenantId, exact, lastPrefix, lastExact);
   let candidates: Candidate[] = [];
+  const relaxed = new Set<string>();
   for (const pass of passes) {
-    if (candidates.length >= candidateCap) break;
+    if (candidates.length >= (pass.fallback ? query.limit : candidateCap)) continue;
     const seen = new Set(candidates.map((c) => c.id));
-    const more = await fetchCandidates(db, actor, [...filters, ...pass]);
-    candidates = [...candidates, ...more.filter((c) => !seen.has(c.id))];
+    const more = (await fetchCandidates(db, actor, [...filters, ...pass.conditions])).filter((c) => !seen.has(c.id));
+    if (pass.relaxed) for (const c of more) relaxed.add(c.id);
+    candidates = [...candidates, ...more];
   }
   const typedDate = typedDateValue(parsed.date);
   // Namesakes are common (hundreds of "Mohammed Al-Hassan" in a city): compare each distinct
@@ -232,6 +234,7 @@ export async function searchPersons(
   };
   return candidates
     .map((c) => ({ ...c, ...rank(c) }))
+    .filter((h) => !relaxed.has(h.id) || h.score >= relaxedMinScore)
     .sort(
       (a, b) =>
         b.score - a.score || a.familyName.localeCompare(b.familyName) || a.givenNames.localeCompare(b.givenNames),
@@ -240,33 +243,49 @@ export async function searchPersons(
 }
 
 /**
- * The key conditions of the search passes: first every word matched completely, then the last
- * word as a prefix. With two or more words, the most selective condition is a pair key (one
- * complete word and the last word, in the typed order; the index holds both orders), so the
- * index range scan returns only persons carrying both.
+ * A pass: `relaxed` passes do not require every typed word, so their candidates stay only when the
+ * comparison finds them likely the same person; `fallback` passes run only while there are fewer
+ * candidates than hits asked for.
+ */
+export type Pass = { conditions: SQL[]; relaxed?: boolean; fallback?: boolean };
+
+/** The score a candidate of a relaxed pass needs (the duplicate warning's threshold). */
+const relaxedMinScore = 0.5;
+
+/**
+ * The key conditions of the search passes, run in order while there is room for candidates:
+ *  - one word: the complete word, then the word as a prefix;
+ *  - two or more words: a pair key (a complete word and the last word as typed; the index holds
+ *    both orders), so the index range scan returns only persons carrying both — first with every
+ *    other word required, then any complete word with the last (a middle name one file lacks);
+ *  - fallbacks while fewer hits than asked for: the last word alone, the first word alone (a typo
+ *    at the start of one name, or a file without a family name); the ranking sorts them out.
  */
 export function passConditions(
   tenantId: string,
   exact: string[][],
   lastPrefix: string[] | undefined,
   lastExact: string[],
-): SQL[][] {
-  // With one word, complete-word matches come first (else "Ali" drowns in "Alina", "Alisha" …).
-  if (!lastPrefix) return [exact.map((keys) => keyExists(tenantId, keyIn(keys)))];
+): Pass[] {
+  if (!lastPrefix) return [{ conditions: exact.map((keys) => keyExists(tenantId, keyIn(keys))) }];
   if (exact.length === 0) {
+    // With one word, complete-word matches come first (else "Ali" drowns in "Alina", "Alisha" …).
     return [
-      ...(lastExact.length > 0 ? [[keyExists(tenantId, keyIn(lastExact))]] : []),
-      [keyExists(tenantId, keyLike(lastPrefix))],
+      ...(lastExact.length > 0 ? [{ conditions: [keyExists(tenantId, keyIn(lastExact))] }] : []),
+      { conditions: [keyExists(tenantId, keyLike(lastPrefix))] },
     ];
   }
   // The driving word: the one with the longest key (more letters, fewer persons).
   const longest = (keys: string[]) => Math.max(...keys.map((k) => k.length));
   const driver = exact.reduce((best, keys) => (longest(keys) > longest(best) ? keys : best));
   const others = exact.filter((keys) => keys !== driver).map((keys) => keyExists(tenantId, keyIn(keys)));
-  const pairs = (lasts: string[]) => driver.flatMap((a) => lasts.map((b) => pairKey(a, b)));
-  // One pass: the pair range is small (the persons carrying both names), and planning the access
-  // predicate costs more than it saves to look for complete words first.
-  return [[keyExists(tenantId, keyLike(pairs(lastPrefix))), ...others]];
+  const pairs = (words: string[][]) => words.flatMap((w) => w.flatMap((a) => lastPrefix.map((b) => pairKey(a, b))));
+  return [
+    { conditions: [keyExists(tenantId, keyLike(pairs([driver]))), ...others] },
+    ...(exact.length > 1 ? [{ conditions: [keyExists(tenantId, keyLike(pairs(exact)))], relaxed: true }] : []),
+    { conditions: [keyExists(tenantId, keyLike(lastPrefix))], relaxed: true, fallback: true },
+    { conditions: [keyExists(tenantId, keyIn(exact[0] ?? []))], relaxed: true, fallback: true },
+  ];
 }
 
 const forMatching = (c: Candidate): PersonForMatching => ({
