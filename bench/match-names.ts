@@ -61,7 +61,7 @@ export const arabFemale =
     " ",
   );
 export const arabFamily =
-  "Al-Hassan Alkhatib Al Ahmad Haddad Hamoud Al-Ali Darwish Khalil Saleh Al-Masri Kassem Najjar Aboud Al-Halabi Shami Othman Al-Hamwi Issa Mansour Suleiman Al-Jubouri Al-Obaidi Al-Tamimi Al-Rubaie Kareem Mahmoud Rashid Salih Hamad Khalaf Murad Qasim Al-Shammari Al-Zoubi Al-Khalidi Al-Sayed Hijazi Jaber Nasser Yassin Sabbagh Qassab Habib Zaher Al-Hussaini Al-Rifai Abdelrahman Al-Dabbagh Attar Bakri Farhat Ghanem Hakim Jundi Kanaan".split(
+  "Al-Hassan Alkhatib Al-Ahmad Haddad Hamoud Al-Ali Darwish Khalil Saleh Al-Masri Kassem Najjar Aboud Al-Halabi Shami Othman Al-Hamwi Issa Mansour Suleiman Al-Jubouri Al-Obaidi Al-Tamimi Al-Rubaie Kareem Mahmoud Rashid Salih Hamad Khalaf Murad Qasim Al-Shammari Al-Zoubi Al-Khalidi Al-Sayed Hijazi Jaber Nasser Yassin Sabbagh Qassab Habib Zaher Al-Hussaini Al-Rifai Abdelrahman Al-Dabbagh Attar Bakri Farhat Ghanem Hakim Jundi Kanaan".split(
     " ",
   );
 export const kurdMale = "Dilshad Rebwar Hogr Karwan Shvan Aram Dler Sherzad Hemin Azad".split(" ");

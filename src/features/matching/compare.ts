@@ -60,7 +60,7 @@ export function prepareToken(raw: string, family: boolean, fromAbjad = false): P
     canon,
     form,
     key,
-    abjad: fromAbjad || (raw.length >= 2 && (raw.match(/[aeiouy]/g)?.length ?? 0) / raw.length < 0.25),
+    abjad: fromAbjad || (raw.length >= 2 && !/[aeiouy]/.test(raw)),
     family,
     weight: 3,
     count: 0,
