@@ -140,12 +140,12 @@ test("the tenant admin sets the federal state and concludes an agreement with se
   await pick(admin, /^Abgedeckte Leistungen/, "Sozialber", "Allgemeine Sozialberatung");
   await expectNoAxeViolations(admin, "agreement-form");
   await admin.getByRole("button", { name: "Vereinbarung speichern" }).click();
-  await toast(admin, /Agentur für Arbeit Musterstadt wurde angelegt/);
+  await toast(admin, /Diakonie Musterstadt wurde angelegt/);
   const row = admin
     .getByTestId("agreements-table")
     .getByRole("row")
-    .filter({ hasText: "Agentur für Arbeit Musterstadt" });
-  await expect(row.first()).toContainText("Anerkennungsberatung");
-  await expect(row.first()).toContainText("Arbeitsvermittlung und Beratung");
+    .filter({ hasText: "Diakonie Musterstadt" });
+  await expect(row.first()).toContainText("Schuldnerberatung");
+  await expect(row.first()).toContainText("Allgemeine Sozialberatung");
   await checkPage(admin, "agreements-saved", "Kooperationsvereinbarungen");
 });

@@ -153,7 +153,13 @@ function NotificationItem({ notification: n, onChanged }: { notification: Notifi
           </div>
         </Group>
         {unread ? (
-          <Button variant="subtle" size="compact-sm" onClick={() => read.mutate()} loading={read.isPending}>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            style={{ flexShrink: 0 }}
+            onClick={() => read.mutate()}
+            loading={read.isPending}
+          >
             {t("markRead")}
           </Button>
         ) : null}

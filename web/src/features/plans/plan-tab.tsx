@@ -1,18 +1,6 @@
 // The integration plan tab of the case file: goals grouped by life domain, their measures (with the
 // linked referral's status and outcome), and the case conferences.
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { ActionIcon, Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconPencil, IconPlus, IconUsersGroup } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
@@ -24,8 +12,10 @@ import { StatusBadge } from "../../app/status-badge";
 import { useServices } from "../directory/services.api";
 import { categories } from "../persons/persons.api";
 import { useRecordStrings } from "../records/records.i18n";
+import { ReferralStatusBadge } from "../referrals/referral-parts";
 import type { Outcome, ReferralStatus } from "../referrals/referrals.api";
 import { useReferralStrings } from "../referrals/referrals.i18n";
+import "./plan.css";
 import { ConferenceDialog, GoalDialog, MeasureDialog } from "./plan-dialogs";
 import { type Goal, type GoalStatus, type Measure, type MeasureStatus, type Plan, planQuery } from "./plans.api";
 import { usePlanStrings } from "./plans.i18n";
@@ -192,9 +182,9 @@ function Goals({ plan, manage, onDialog }: { plan: Plan; manage: boolean; onDial
 
 function MeasureTable({ goal, manage, onDialog }: { goal: Goal; manage: boolean; onDialog: (d: Dialog) => void }) {
   const t = usePlanStrings();
+  const tref = useReferralStrings();
   const fmt = useFormat();
   const services = useServices();
-  const tref = useReferralStrings();
   if (goal.measures.length === 0)
     return (
       <Text size="sm" c="dimmed" mt="sm">
@@ -202,88 +192,60 @@ function MeasureTable({ goal, manage, onDialog }: { goal: Goal; manage: boolean;
       </Text>
     );
   return (
-    <div style={{ overflowX: "auto" }}>
-      <Table className="data-table" mt="sm" verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("measure")}</Table.Th>
-            <Table.Th scope="col">{t("responsible")}</Table.Th>
-            <Table.Th scope="col">{t("dueDate")}</Table.Th>
-            <Table.Th scope="col">{t("status")}</Table.Th>
-            <Table.Th scope="col">{t("referral")}</Table.Th>
-            {manage ? (
-              <Table.Th scope="col">
-                <VisuallyHidden>{t("editMeasure")}</VisuallyHidden>
-              </Table.Th>
-            ) : null}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {goal.measures.map((m) => (
-            <Table.Tr key={m.id} data-testid="plan-measure">
-              <Table.Th scope="row" fw={600} style={{ verticalAlign: "top" }}>
-                {m.title}
-                {m.conferenceId ? (
-                  <Text size="xs" c="dimmed" fw={400}>
-                    {t("fromConference")}
-                  </Text>
-                ) : null}
-              </Table.Th>
-              <Table.Td style={{ verticalAlign: "top" }}>
-                {m.responsibleOrganisation.name}
-                {m.responsibleUser ? (
-                  <Text size="xs" c="dimmed">
-                    {m.responsibleUser.name}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td style={{ verticalAlign: "top", whiteSpace: "nowrap" }}>
-                {m.dueDate ? fmt.date(m.dueDate) : "–"}
-              </Table.Td>
-              <Table.Td style={{ verticalAlign: "top" }}>
+    <ul className="plan-measures" aria-label={t("measures")}>
+      {goal.measures.map((m) => (
+        <li key={m.id} data-testid="plan-measure">
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+            <div style={{ minWidth: 0 }}>
+              <Group gap="xs" wrap="wrap">
+                <Text fw={600}>{m.title}</Text>
                 <StatusBadge tone={measureTone[m.status]}>{t(`measureStatus.${m.status}`)}</StatusBadge>
-              </Table.Td>
-              <Table.Td style={{ verticalAlign: "top" }}>
-                {m.referral ? (
-                  <Stack gap={2}>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {t("responsible")}: {m.responsibleOrganisation.name}
+                {m.responsibleUser ? ` (${m.responsibleUser.name})` : ""}
+                {m.dueDate ? ` · ${t("due", { date: fmt.date(m.dueDate) })}` : ""}
+                {m.conferenceId ? ` · ${t("fromConference")}` : ""}
+              </Text>
+              {m.referral ? (
+                <div className="plan-referral">
+                  <Group gap="xs" wrap="wrap">
                     <Anchor
                       size="sm"
+                      fw={600}
                       renderRoot={(props) => (
                         <Link {...props} to="/referrals/$referralId" params={{ referralId: m.referral?.id ?? "" }} />
                       )}
                     >
-                      {services.label(m.referral.service)}{" "}
+                      {t("referral")}: {services.label(m.referral.service)}{" "}
                       {t("referralTo", { organisation: m.referral.toOrganisationName })}
                     </Anchor>
-                    <Text size="sm">{tref(`status.${m.referral.status as ReferralStatus}`)}</Text>
-                    {m.referral.outcome ? (
-                      <Text size="sm" data-testid="measure-outcome">
-                        <strong>{t("outcome")}:</strong> {tref(`outcome.${m.referral.outcome as Outcome}`)}
-                        {m.referral.outcomeNote ? ` – ${m.referral.outcomeNote}` : ""}
-                      </Text>
-                    ) : null}
-                  </Stack>
-                ) : (
-                  "–"
-                )}
-              </Table.Td>
-              {manage ? (
-                <Table.Td style={{ verticalAlign: "top" }}>
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={t("editMeasureNamed", { title: m.title })}
-                    title={t("editMeasure")}
-                    onClick={() => onDialog({ kind: "measure", goal, measure: m })}
-                  >
-                    <IconPencil size={16} aria-hidden="true" />
-                  </ActionIcon>
-                </Table.Td>
+                    <ReferralStatusBadge status={m.referral.status as ReferralStatus} />
+                  </Group>
+                  {m.referral.outcome ? (
+                    <Text size="sm" mt={4} data-testid="measure-outcome">
+                      <strong>{t("outcome")}:</strong> {tref(`outcome.${m.referral.outcome as Outcome}`)}
+                      {m.referral.outcomeNote ? ` – ${m.referral.outcomeNote}` : ""}
+                    </Text>
+                  ) : null}
+                </div>
               ) : null}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
+            </div>
+            {manage ? (
+              <ActionIcon
+                variant="subtle"
+                size="lg"
+                aria-label={t("editMeasureNamed", { title: m.title })}
+                title={t("editMeasure")}
+                onClick={() => onDialog({ kind: "measure", goal, measure: m })}
+              >
+                <IconPencil size={16} aria-hidden="true" />
+              </ActionIcon>
+            ) : null}
+          </Group>
+        </li>
+      ))}
+    </ul>
   );
 }
 

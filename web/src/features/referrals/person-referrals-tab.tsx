@@ -5,17 +5,17 @@ import { IconSend } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { useFormat } from "../../app/format";
+
 import { PageLoader, ProblemAlert } from "../../app/page";
 import { useServices } from "../directory/services.api";
 import { ReferDialog } from "./refer-dialog";
-import { Deadlines, OverdueBadge, ReferralStatusBadge } from "./referral-parts";
+import { Deadlines, OverdueBadge, ReferralStatusBadge, useShortDate } from "./referral-parts";
 import { personReferralsQuery } from "./referrals.api";
 import { useReferralStrings } from "./referrals.i18n";
 
 export function PersonReferralsTab({ personId, canRefer }: { personId: string; canRefer: boolean }) {
   const t = useReferralStrings();
-  const fmt = useFormat();
+  const fmt = { date: useShortDate() };
   const services = useServices();
   const query = useQuery(personReferralsQuery(personId));
   const [referring, setReferring] = useState(false);
@@ -49,7 +49,14 @@ export function PersonReferralsTab({ personId, canRefer }: { personId: string; c
           <Text c="dimmed">{t("person.empty")}</Text>
         </Paper>
       ) : (
-        <Paper withBorder radius="md" style={{ overflowX: "auto" }}>
+        <Paper
+          withBorder
+          radius="md"
+          style={{ overflowX: "auto" }}
+          tabIndex={0}
+          role="region"
+          aria-label={t("person.caption")}
+        >
           <Table className="data-table" data-testid="person-referrals">
             <Table.Caption style={{ captionSide: "top" }}>
               <VisuallyHidden>{t("person.caption")}</VisuallyHidden>

@@ -201,6 +201,7 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
           nothingFoundMessage="–"
           comboboxProps={{ withinPortal: true }}
           error={errors.service}
+          openOnFocus={false}
           data-autofocus
           data-testid="refer-service"
         />

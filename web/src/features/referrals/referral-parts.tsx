@@ -30,9 +30,19 @@ export function OverdueBadge({ referral: r }: { referral: Referral }) {
 }
 
 /** The deadline that matters now: acknowledge while sent, first appointment while accepted. */
+/** Dates as 27.11.2026 (de) or 27 Nov 2026 (en): compact enough for table cells. */
+export function useShortDate() {
+  const fmt = useFormat();
+  const short = new Intl.DateTimeFormat(fmt.locale, { dateStyle: "medium" });
+  return (iso: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return short.format(m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(iso));
+  };
+}
+
 export function Deadlines({ referral: r }: { referral: Referral }) {
   const t = useReferralStrings();
-  const fmt = useFormat();
+  const fmt = { date: useShortDate() };
   if (r.status !== "sent" && r.status !== "accepted") return <Text size="sm">–</Text>;
   return (
     <Stack gap={0}>

@@ -13,11 +13,10 @@ import {
 } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { useFormat } from "../../app/format";
 import { FilterBar, ListFooter } from "../../app/list-parts";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
 import { useServices } from "../directory/services.api";
-import { Deadlines, OverdueBadge, personName, ReferralStatusBadge } from "./referral-parts";
+import { Deadlines, OverdueBadge, personName, ReferralStatusBadge, useShortDate } from "./referral-parts";
 import { type ReferralStatus, referralStatuses, referralsQuery } from "./referrals.api";
 import { useReferralStrings } from "./referrals.i18n";
 
@@ -25,7 +24,7 @@ const route = getRouteApi("/_app/referrals");
 
 export function ReferralsPage() {
   const t = useReferralStrings();
-  const fmt = useFormat();
+  const fmt = { date: useShortDate() };
   const services = useServices();
   const search = route.useSearch();
   const navigate = route.useNavigate();
@@ -80,7 +79,14 @@ export function ReferralsPage() {
       {query.isPending ? (
         <PageLoader />
       ) : (
-        <Paper withBorder radius="md" style={{ overflowX: "auto" }}>
+        <Paper
+          withBorder
+          radius="md"
+          style={{ overflowX: "auto" }}
+          tabIndex={0}
+          role="region"
+          aria-label={t("inbox.caption")}
+        >
           <Table className="data-table" data-testid="referrals-table">
             <Table.Caption style={{ captionSide: "top" }}>
               <VisuallyHidden>{t("inbox.caption")}</VisuallyHidden>

@@ -56,7 +56,14 @@ export function SlaPage() {
       {query.isPending ? (
         <PageLoader />
       ) : (
-        <Paper withBorder radius="md" style={{ overflowX: "auto" }}>
+        <Paper
+          withBorder
+          radius="md"
+          style={{ overflowX: "auto" }}
+          tabIndex={0}
+          role="region"
+          aria-label={t("sla.caption")}
+        >
           <Table className="data-table" data-testid="sla-table">
             <Table.Caption style={{ captionSide: "top" }}>
               <VisuallyHidden>{t("sla.caption")}</VisuallyHidden>
