@@ -3,7 +3,16 @@
 // spelling, review the pair, merge it with field choices, and undo the merge. Axe on every page.
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.js";
-import { checkPage, chromiumAvailable, demoPassword, newPage, resetLanguage, signIn, skipReason } from "./support.js";
+import {
+  checkPage,
+  chromiumAvailable,
+  demoPassword,
+  newPage,
+  resetLanguage,
+  screenshot,
+  signIn,
+  skipReason,
+} from "./support.js";
 
 test.skip(!chromiumAvailable, skipReason);
 
@@ -57,6 +66,7 @@ test("find, warn, review, merge and undo a person registered twice", async ({ br
   await expect(listbox.getByRole("option")).toHaveCount(2);
   await expect(listbox.getByRole("option").first()).toContainText(/Schreibvariante|gleicher Name/);
   await expectNoAxeViolations(page, "global search open");
+  await screenshot(page, "duplicates-global-search");
   await search.press("ArrowDown");
   await expect(listbox.getByRole("option").first()).toHaveAttribute("aria-selected", "true");
   await search.press("Escape");
