@@ -231,6 +231,8 @@ function tokenSimilarityOf(a: PreparedToken, b: PreparedToken): TokenMatch {
   if (a.raw === b.raw) return { sim: 1, kind: "same" };
   if (a.canon === b.canon) return { sim: 0.97, kind: "variant" };
   if (a.form === b.form) return { sim: 0.96, kind: "variant" };
+  // s for sh: Turkish ş written without its cedilla (Sahin, Schahin).
+  if (a.form.replaceAll("Z", "S") === b.form.replaceAll("Z", "S")) return { sim: 0.93, kind: "variant" };
   if (a.abjad || b.abjad) {
     // Only consonants can be compared with a name written without vowels.
     if (a.key === b.key) return { sim: 0.93, kind: "variant" };

@@ -135,7 +135,11 @@ function arabicWord(word: string): string {
     if (c === "و") out += i === 0 ? "w" : "u";
     else if (c === "ي" || c === "ی") out += i === 0 ? "y" : "i";
     else if (c === "ع" && i === 0) out += "a";
-    else out += arabicLetters[c] ?? anyAscii(c).toLowerCase();
+    else {
+      const latin = arabicLetters[c] ?? anyAscii(c).toLowerCase();
+      // ز + ح is z-h, not the digraph zh (likewise s-h, k-h, t-h, d-h, g-h): keep them apart.
+      out += latin.startsWith("h") && /[zsktdgc]$/.test(out) ? `a${latin}` : latin;
+    }
   });
   parts.push(out);
   return parts.join(" ");
