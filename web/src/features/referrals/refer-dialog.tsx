@@ -22,9 +22,11 @@ import { useTranslation } from "react-i18next";
 import { api, type Page } from "../../app/api-client";
 import { useFormat } from "../../app/format";
 import { ProblemAlert } from "../../app/page";
+import { agreementsQuery } from "../agreements/agreements.api";
 import { useMe } from "../auth/auth.api";
 import type { DirectoryEntry } from "../directory/directory.api";
 import { useServices } from "../directory/services.api";
+import { allOrganisationsQuery } from "../organisations/organisations.api";
 import type { Category } from "../persons/persons.api";
 import { planQuery } from "../plans/plans.api";
 import { useRecordStrings } from "../records/records.i18n";
@@ -86,7 +88,24 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
       }),
     enabled: Boolean(service),
   });
-  const receivers = (providers.data?.items ?? []).filter((o) => o.id !== me.organisation.id);
+  // Partners whose cooperation agreement with the actor's organisation covers the service count as
+  // offering it, even where their directory entry does not list it yet.
+  const agreements = useQuery({ ...agreementsQuery, enabled: Boolean(service) && !anyOrganisation });
+  const all = useQuery({ ...allOrganisationsQuery, enabled: Boolean(service) && !anyOrganisation });
+  const partnerIds = new Set(
+    (agreements.data?.items ?? [])
+      .filter((a) => a.active && (a.services.length === 0 || (service !== null && a.services.includes(service))))
+      .flatMap((a) => [a.partnerOrganisationId, a.leadOrganisationId])
+      .filter((id) => id !== me.organisation.id),
+  );
+  const byAgreement = (all.data ?? []).filter((o) => o.active && partnerIds.has(o.id));
+  const receivers = [
+    ...new Map(
+      [...(providers.data?.items ?? []), ...(anyOrganisation ? [] : byAgreement)]
+        .filter((o) => o.id !== me.organisation.id)
+        .map((o) => [o.id, { id: o.id, name: o.name }]),
+    ).values(),
+  ].sort((a, b) => a.name.localeCompare(b.name, "de"));
   const options = useQuery({
     ...referralOptionsQuery(personId, organisationId || null),
     enabled: Boolean(organisationId),

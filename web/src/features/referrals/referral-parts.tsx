@@ -55,7 +55,9 @@ export function Deadlines({ referral: r }: { referral: Referral }) {
           {t("acknowledgeBy", { date: fmt.date(r.acknowledgeBy) })}
         </Text>
       ) : null}
-      {r.firstAppointmentOn ? null : (
+      {r.firstAppointmentOn ? (
+        <Text size="sm">{t("firstAppointmentOn", { date: fmt.date(r.firstAppointmentOn) })}</Text>
+      ) : (
         <Text
           size="sm"
           fw={r.overdueKind === "first_appointment" ? 700 : 400}

@@ -41,6 +41,7 @@ const de = {
   },
   acknowledgeBy: "Bestätigen bis {{date}}",
   firstAppointmentBy: "Erstgespräch bis {{date}}",
+  firstAppointmentOn: "Erstgespräch am {{date}}",
   declineReason: {
     no_capacity: "Keine Kapazität",
     not_responsible: "Nicht zuständig",
@@ -119,7 +120,8 @@ const de = {
       "Die empfangende Organisation sieht die Personalien und die gewählten Kategorien, solange eine Einwilligung sie abdeckt.",
     service: "Leistung",
     organisation: "An Organisation",
-    organisationDescription: "Aus dem Netzwerk-Verzeichnis, gefiltert nach der gewählten Leistung.",
+    organisationDescription:
+      "Organisationen, die die Leistung laut Verzeichnis anbieten oder deren Kooperationsvereinbarung sie abdeckt.",
     organisationNone: "Keine Organisation bietet diese Leistung laut Verzeichnis an.",
     organisationAll: "Alle Organisationen des Netzwerks, auch ohne diese Leistung im Verzeichnis.",
     anyOrganisation: "Auch Organisationen zeigen, die diese Leistung nicht im Verzeichnis führen",
@@ -210,6 +212,7 @@ const en: Strings = {
   },
   acknowledgeBy: "Acknowledge by {{date}}",
   firstAppointmentBy: "First appointment by {{date}}",
+  firstAppointmentOn: "First appointment on {{date}}",
   declineReason: {
     no_capacity: "No capacity",
     not_responsible: "Not responsible",
@@ -287,7 +290,8 @@ const en: Strings = {
     intro: "The receiving organisation sees the identity and the chosen categories, as long as a consent covers them.",
     service: "Service",
     organisation: "To organisation",
-    organisationDescription: "From the network directory, filtered by the chosen service.",
+    organisationDescription:
+      "Organisations that offer the service according to the directory or whose cooperation agreement covers it.",
     organisationNone: "According to the directory, no organisation offers this service.",
     organisationAll: "Every organisation of the network, also those without this service in the directory.",
     anyOrganisation: "Also show organisations that do not list this service in the directory",
