@@ -9,6 +9,17 @@
 //  - comparePersons(a, b)        a score in [0, 1] and the reasons of a match
 //  - blockingKeys(person)        keys that put likely duplicates into the same block (batch linkage)
 //  - linkPersons(persons, opts)  batch record linkage: scored pairs at or above the threshold
+//
+// Keys (personKeys, queryKeys) are upper-case skeletons: the initial ("A" for a vowel, "Y" for
+// j/y/i before a vowel) and consonant classes, vowels dropped (Mohammed, Muhammad, Mhd, محمد → MHMT;
+// Shevchenko, Schewtschenko, Шевченко → SVHNK). Articles (al-, el-) are not keys; a name a variant
+// table knows under another spelling adds its canonical key (at most two keys per token).
+// queryKeys(t, true) returns LIKE prefixes: the key of a typed prefix is a prefix of the full key.
+// linkPersons compares within blocks, weighs names by their frequency in the batch (Mohammed says
+// less than a rare name) and scores so that the default threshold 0.8 is the best-F1 point
+// (bench/match.ts). Implementation: name-normalise.ts (scripts, particles, Abd compounds),
+// phonetic-key.ts (classes, keys), name-variants.ts (tables), compare.ts, keys.ts, link.ts;
+// match-command.ts is `strang match`.
 
 export type PersonForMatching = {
   id: string;
