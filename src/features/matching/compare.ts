@@ -233,6 +233,8 @@ function tokenSimilarityOf(a: PreparedToken, b: PreparedToken): TokenMatch {
   if (a.form === b.form) return { sim: 0.96, kind: "variant" };
   // s for sh: Turkish ş written without its cedilla (Sahin, Schahin).
   if (a.form.replaceAll("Z", "S") === b.form.replaceAll("Z", "S")) return { sim: 0.93, kind: "variant" };
+  // German spelling of Turkish letters (Kılıç → Kilitsch, Uçar → Utschar) against the plain fold (Kilic).
+  if (turkishFold(a.raw) === turkishFold(b.raw)) return { sim: 0.93, kind: "variant" };
   if (a.abjad || b.abjad) {
     // Only consonants can be compared with a name written without vowels.
     if (a.key === b.key) return { sim: 0.93, kind: "variant" };
@@ -253,6 +255,15 @@ function tokenSimilarityOf(a: PreparedToken, b: PreparedToken): TokenMatch {
 }
 
 const RARE = 3;
+
+const turkishFold = (t: string) =>
+  t
+    .replace(/tsch/g, "c")
+    .replace(/sch/g, "s")
+    .replace(/ch/g, "c")
+    .replace(/sh/g, "s")
+    .replace(/ue/g, "u")
+    .replace(/oe/g, "o");
 
 /** Whether a and b differ by at most one insertion, deletion, substitution or adjacent transposition. */
 export function damerauAtMostOne(a: string, b: string): boolean {
@@ -380,11 +391,14 @@ function compareDates(a: PreparedDate, b: PreparedDate, reasons: MatchReason[]):
   return dy === 1 ? -1.5 : -3 - Math.min(6, dy);
 }
 
-export function comparePrepared(a: PreparedPerson, b: PreparedPerson): Comparison {
-  const names = compareNames(a, b);
-  const reasons: MatchReason[] = [...names.reasons];
-  let e = names.evidence;
-  e += compareDates(a.date, b.date, reasons);
+/**
+ * Compares two prepared persons. With `minScore`, a pair that cannot reach it whatever its names
+ * (born years apart, another sex) is answered with score 0 without comparing names — most pairs
+ * of a block that shares only names end there.
+ */
+export function comparePrepared(a: PreparedPerson, b: PreparedPerson, minScore = 0): Comparison {
+  const reasons: MatchReason[] = [];
+  let e = compareDates(a.date, b.date, reasons);
   if (a.place && b.place) {
     if (a.place === b.place) {
       e += 1;
@@ -403,8 +417,18 @@ export function comparePrepared(a: PreparedPerson, b: PreparedPerson): Compariso
       reasons.push("same-nationality");
     } else e -= 1;
   }
+  if (minScore > 0) {
+    // The most the names can add: every token of the shorter name agreeing at full weight.
+    const small = a.tokens.length <= b.tokens.length ? a.tokens : b.tokens;
+    let best = 0;
+    for (const t of small) best += 4.5;
+    const needed = BIAS + Math.log(minScore / (1 - Math.min(minScore, 0.999999)));
+    if (e + best < needed) return { score: 0, reasons: [] };
+  }
+  const names = compareNames(a, b);
+  e += names.evidence;
   const score = 1 / (1 + Math.exp(-(e - BIAS)));
-  return { score: Math.round(score * 10000) / 10000, reasons };
+  return { score: Math.round(score * 10000) / 10000, reasons: [...names.reasons, ...reasons] };
 }
 
 export function comparePersons(a: PersonForMatching, b: PersonForMatching): Comparison {

@@ -163,7 +163,7 @@ function link(persons: PersonForMatching[], opts: LinkOptions): { pairs: LinkedP
         if (j <= i || stamp[j] === i) continue;
         stamp[j] = i;
         comparisons++;
-        const c = comparePrepared(a, prepared[j] as PreparedPerson);
+        const c = comparePrepared(a, prepared[j] as PreparedPerson, threshold);
         if (c.score >= threshold) {
           const pa = persons[i] as PersonForMatching;
           const pb = persons[j] as PersonForMatching;

@@ -148,3 +148,23 @@ describe("comparePersons", () => {
     expect(other.score).toBeLessThan(score(a, p("Noor", "Al-Hassan", "1990")) - 0.2);
   });
 });
+
+describe("comparePersons: Turkish letters in German spelling and Arabic script", () => {
+  const p = (given: string, family: string) => ({
+    id: given,
+    givenNames: given,
+    familyName: family,
+    birthDate: "1980-02-03",
+    birthPlace: "Izmir",
+    sex: "f",
+    nationalities: ["TUR"],
+  });
+  it("matches Kılıç, Kilic and Kilitsch; Şahin and Schahin", () => {
+    expect(comparePersons(p("Elif", "Kılıç"), p("Elif", "Kilitsch")).score).toBeGreaterThan(0.8);
+    expect(comparePersons(p("Elif", "Kilic"), p("Elif", "Kilitsch")).score).toBeGreaterThan(0.8);
+    expect(comparePersons(p("Elif", "Şahin"), p("Elif", "Schahin")).score).toBeGreaterThan(0.8);
+  });
+  it("reads Arabic z + h as two letters, not zh", () => {
+    expect(comparePersons(p("زهرة", "Kazemi"), p("Zahra", "Kazemi")).score).toBeGreaterThan(0.8);
+  });
+});
