@@ -141,11 +141,16 @@ test("the tenant admin sets the federal state and concludes an agreement with se
   await expectNoAxeViolations(admin, "agreement-form");
   await admin.getByRole("button", { name: "Vereinbarung speichern" }).click();
   await toast(admin, /Diakonie Musterstadt wurde angelegt/);
-  const row = admin
-    .getByTestId("agreements-table")
-    .getByRole("row")
-    .filter({ hasText: "Diakonie Musterstadt" });
+  const row = admin.getByTestId("agreements-table").getByRole("row").filter({ hasText: "Diakonie Musterstadt" });
   await expect(row.first()).toContainText("Schuldnerberatung");
   await expect(row.first()).toContainText("Allgemeine Sozialberatung");
   await checkPage(admin, "agreements-saved", "Kooperationsvereinbarungen");
+  // The deadline changes later (PATCH with the version).
+  await row.first().getByRole("button", { name: "Vereinbarung mit Diakonie Musterstadt ändern" }).click();
+  const editForm = admin.getByRole("region", { name: "Kooperationsvereinbarung mit Diakonie Musterstadt ändern" });
+  await editForm.getByLabel(/^Frist für die Eingangsbestätigung/).fill("2");
+  await expectNoAxeViolations(admin, "agreement-edit-form");
+  await editForm.getByRole("button", { name: "Vereinbarung speichern" }).click();
+  await toast(admin, "Die Kooperationsvereinbarung mit Diakonie Musterstadt wurde geändert.");
+  await expect(row.first()).toContainText("Eingang bestätigen: 2 Arbeitstage");
 });

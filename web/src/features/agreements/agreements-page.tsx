@@ -15,7 +15,7 @@ import {
   VisuallyHidden,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconPlus } from "@tabler/icons-react";
+import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -28,7 +28,7 @@ import { useMe } from "../auth/auth.api";
 import { isoDate } from "../consents/consent-parts";
 import { useServices } from "../directory/services.api";
 import { allOrganisationsQuery, type Organisation } from "../organisations/organisations.api";
-import { agreementsApi, agreementsQuery } from "./agreements.api";
+import { type Agreement, agreementsApi, agreementsQuery } from "./agreements.api";
 import { useAgreementStrings } from "./agreements.i18n";
 
 export function AgreementsPage() {
@@ -41,6 +41,7 @@ export function AgreementsPage() {
   const services = useServices();
   const names = new Map((organisations.data ?? []).map((o) => [o.id, o.name]));
   const [formOpen, setFormOpen] = useState(false);
+  const [editing, setEditing] = useState<Agreement | null>(null);
   const items = list.data?.items ?? [];
   const name = (id: string) => names.get(id) ?? tc("status.none");
 
@@ -50,7 +51,7 @@ export function AgreementsPage() {
         title={t("title")}
         description={t("intro")}
         actions={
-          me.abilities.manageAgreements && !formOpen ? (
+          me.abilities.manageAgreements && !formOpen && !editing ? (
             <Button leftSection={<IconPlus size={18} aria-hidden="true" />} onClick={() => setFormOpen(true)}>
               {t("create")}
             </Button>
@@ -63,6 +64,16 @@ export function AgreementsPage() {
           leadName={me.organisation.name}
           leadId={me.organisation.id}
           onClose={() => setFormOpen(false)}
+        />
+      ) : null}
+      {editing ? (
+        <AgreementForm
+          key={editing.id}
+          agreement={editing}
+          organisations={organisations.data ?? []}
+          leadName={name(editing.leadOrganisationId)}
+          leadId={editing.leadOrganisationId}
+          onClose={() => setEditing(null)}
         />
       ) : null}
       <ProblemAlert error={list.error} />
@@ -81,12 +92,17 @@ export function AgreementsPage() {
                 <Table.Th scope="col">{t("deadlines")}</Table.Th>
                 <Table.Th scope="col">{t("validity")}</Table.Th>
                 <Table.Th scope="col">{t("status")}</Table.Th>
+                {me.abilities.manageAgreements ? (
+                  <Table.Th scope="col">
+                    <VisuallyHidden>{t("edit")}</VisuallyHidden>
+                  </Table.Th>
+                ) : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {items.length === 0 ? (
                 <Table.Tr>
-                  <Table.Td colSpan={5}>
+                  <Table.Td colSpan={me.abilities.manageAgreements ? 6 : 5}>
                     <Text py="md" c="dimmed">
                       {t("empty")}
                     </Text>
@@ -132,6 +148,22 @@ export function AgreementsPage() {
                         {a.active ? t("active") : t("inactive")}
                       </StatusBadge>
                     </Table.Td>
+                    {me.abilities.manageAgreements ? (
+                      <Table.Td style={{ verticalAlign: "top" }}>
+                        <Button
+                          variant="subtle"
+                          size="compact-sm"
+                          leftSection={<IconPencil size={16} aria-hidden="true" />}
+                          aria-label={t("editNamed", { partner: name(a.partnerOrganisationId) })}
+                          onClick={() => {
+                            setFormOpen(false);
+                            setEditing(a);
+                          }}
+                        >
+                          {t("edit")}
+                        </Button>
+                      </Table.Td>
+                    ) : null}
                   </Table.Tr>
                 ))
               )}
@@ -161,11 +193,13 @@ const fields = [
 ] as const;
 
 function AgreementForm({
+  agreement,
   organisations,
   leadId,
   leadName,
   onClose,
 }: {
+  agreement?: Agreement;
   organisations: Organisation[];
   leadId: string;
   leadName: string;
@@ -182,12 +216,12 @@ function AgreementForm({
     typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? null : t("form.range", { min, max });
   const form = useForm<Values>({
     initialValues: {
-      partnerOrganisationId: "",
-      services: [],
-      acknowledgeWithinDays: 3,
-      firstAppointmentWithinDays: 10,
-      validFrom: "",
-      validUntil: "",
+      partnerOrganisationId: agreement?.partnerOrganisationId ?? "",
+      services: agreement?.services ?? [],
+      acknowledgeWithinDays: agreement?.acknowledgeWithinDays ?? 3,
+      firstAppointmentWithinDays: agreement?.firstAppointmentWithinDays ?? 10,
+      validFrom: agreement?.validFrom ?? "",
+      validUntil: agreement?.validUntil ?? "",
     },
     validate: {
       partnerOrganisationId: (v) => (v ? null : tc("validation.select")),
@@ -206,18 +240,26 @@ function AgreementForm({
   });
   const create = useMutation({
     mutationFn: (v: Values) =>
-      agreementsApi.create({
-        partnerOrganisationId: v.partnerOrganisationId,
-        services: v.services,
-        acknowledgeWithinDays: Number(v.acknowledgeWithinDays),
-        firstAppointmentWithinDays: Number(v.firstAppointmentWithinDays),
-        ...(v.validFrom ? { validFrom: v.validFrom } : {}),
-        validUntil: v.validUntil || null,
-      }),
+      agreement
+        ? agreementsApi.update(agreement.id, {
+            services: v.services,
+            acknowledgeWithinDays: Number(v.acknowledgeWithinDays),
+            firstAppointmentWithinDays: Number(v.firstAppointmentWithinDays),
+            validUntil: v.validUntil || null,
+            version: agreement.version,
+          })
+        : agreementsApi.create({
+            partnerOrganisationId: v.partnerOrganisationId,
+            services: v.services,
+            acknowledgeWithinDays: Number(v.acknowledgeWithinDays),
+            firstAppointmentWithinDays: Number(v.firstAppointmentWithinDays),
+            ...(v.validFrom ? { validFrom: v.validFrom } : {}),
+            validUntil: v.validUntil || null,
+          }),
     onSuccess: async (saved) => {
       await queryClient.invalidateQueries({ queryKey: agreementsQuery.queryKey });
       const partner = organisations.find((o) => o.id === saved.partnerOrganisationId)?.name ?? "";
-      notifySuccess(t("form.saved", { partner }));
+      notifySuccess(agreement ? t("form.updated", { partner }) : t("form.saved", { partner }));
       onClose();
     },
     onError: (e) => {
@@ -236,10 +278,14 @@ function AgreementForm({
   return (
     <Paper withBorder p="xl" radius="md" mb="xl" component="section" aria-labelledby="agreement-form-title">
       <Title order={2} size="h3" id="agreement-form-title" ref={heading} tabIndex={-1}>
-        {t("form.title")}
+        {agreement
+          ? t("form.editTitle", {
+              partner: organisations.find((o) => o.id === agreement.partnerOrganisationId)?.name ?? "",
+            })
+          : t("form.title")}
       </Title>
       <Text size="sm" c="dimmed" mt={4} mb="lg">
-        {t("form.intro", { organisation: leadName })}
+        {agreement ? t("form.editIntro") : t("form.intro", { organisation: leadName })}
       </Text>
       <ProblemAlert error={error} />
       <form
@@ -254,6 +300,7 @@ function AgreementForm({
             label={t("form.partner")}
             withAsterisk
             aria-required="true"
+            disabled={Boolean(agreement)}
             data={[
               { value: "", label: t("form.choose"), disabled: true },
               ...organisations.filter((o) => o.active && o.id !== leadId).map((o) => ({ value: o.id, label: o.name })),
@@ -307,7 +354,8 @@ function AgreementForm({
             <TextInput
               type="date"
               label={t("form.validFrom")}
-              description={t("form.validFromDescription")}
+              description={agreement ? undefined : t("form.validFromDescription")}
+              disabled={Boolean(agreement)}
               w={{ base: "100%", sm: 220 }}
               {...form.getInputProps("validFrom")}
             />

@@ -32,4 +32,10 @@ export const agreementsQuery = queryOptions({
 
 export const agreementsApi = {
   create: (body: AgreementInput) => api.post<Agreement>("/agreements", body),
+  update: (
+    id: string,
+    body: Pick<AgreementInput, "services" | "acknowledgeWithinDays" | "firstAppointmentWithinDays" | "validUntil"> & {
+      version: number;
+    },
+  ) => api.patch<Agreement>(`/agreements/${id}`, body),
 };

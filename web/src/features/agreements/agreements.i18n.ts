@@ -6,6 +6,8 @@ const de = {
   intro:
     "Die verbindlichen Regeln zwischen der fallführenden Stelle und ihren Partnern: welche Leistungen die Vereinbarung abdeckt und bis wann eine Verweisung bestätigt und ein Erstgespräch angeboten sein muss. Fristen zählen in Arbeitstagen, ohne die Feiertage des Bundeslands. Eine Einwilligung für „alle Partnerorganisationen“ gilt für die Partner mit gültiger Vereinbarung.",
   create: "Vereinbarung anlegen",
+  edit: "Ändern",
+  editNamed: "Vereinbarung mit {{partner}} ändern",
   caption: "Kooperationsvereinbarungen",
   partner: "Partnerorganisation",
   lead: "Fallführende Stelle",
@@ -25,6 +27,9 @@ const de = {
   empty: "Es gibt noch keine Kooperationsvereinbarung.",
   form: {
     title: "Neue Kooperationsvereinbarung",
+    editTitle: "Kooperationsvereinbarung mit {{partner}} ändern",
+    editIntro: "Partner und Beginn bleiben; Leistungen, Fristen und das Ende der Gültigkeit lassen sich ändern.",
+    updated: "Die Kooperationsvereinbarung mit {{partner}} wurde geändert.",
     intro: "Die fallführende Stelle ist Ihre Organisation ({{organisation}}).",
     partner: "Partnerorganisation",
     choose: "Organisation wählen …",
@@ -54,6 +59,8 @@ const en: AgreementStrings = {
   intro:
     "The binding rules between the lead organisation and its partners: which services the agreement covers and by when a referral must be acknowledged and a first appointment offered. Deadlines count in working days, without the federal state's public holidays. A consent for “all partner organisations” applies to the partners with a valid agreement.",
   create: "Add agreement",
+  edit: "Change",
+  editNamed: "Change the agreement with {{partner}}",
   caption: "Cooperation agreements",
   partner: "Partner organisation",
   lead: "Lead organisation",
@@ -73,6 +80,9 @@ const en: AgreementStrings = {
   empty: "There is no cooperation agreement yet.",
   form: {
     title: "New cooperation agreement",
+    editTitle: "Change the cooperation agreement with {{partner}}",
+    editIntro: "Partner and start stay; services, deadlines and the end of validity can change.",
+    updated: "The cooperation agreement with {{partner}} was changed.",
     intro: "The lead organisation is your organisation ({{organisation}}).",
     partner: "Partner organisation",
     choose: "Choose organisation …",
