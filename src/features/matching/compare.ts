@@ -255,6 +255,8 @@ function tokenSimilarityOf(a: PreparedToken, b: PreparedToken): TokenMatch {
 }
 
 const RARE = 3;
+/** The highest weight linkPersons gives a token (link.ts WMAX). */
+const maxTokenWeight = 4.5;
 
 const turkishFold = (t: string) =>
   t
@@ -419,9 +421,7 @@ export function comparePrepared(a: PreparedPerson, b: PreparedPerson, minScore =
   }
   if (minScore > 0) {
     // The most the names can add: every token of the shorter name agreeing at full weight.
-    const small = a.tokens.length <= b.tokens.length ? a.tokens : b.tokens;
-    let best = 0;
-    for (const t of small) best += 4.5;
+    const best = maxTokenWeight * Math.min(a.tokens.length, b.tokens.length);
     const needed = BIAS + Math.log(minScore / (1 - Math.min(minScore, 0.999999)));
     if (e + best < needed) return { score: 0, reasons: [] };
   }
