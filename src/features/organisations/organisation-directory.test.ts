@@ -22,7 +22,9 @@ const entry = {
 };
 
 describe("PATCH /organisations/:id (directory entry)", () => {
-  it("answers 401, 403 to other roles and to another organisation's admin, 400 for bad entries, writing nothing", async () => {
+  it("answers 401, 403 to other roles and to another organisation's admin, 400 for bad entries, writing nothing", {
+    timeout: 90_000,
+  }, async () => {
     const app = await getTestApp();
     const t = await tenantWithEveryRole(app);
     const url = `${api}/organisations/${t.partner.id}`;
@@ -66,7 +68,9 @@ describe("PATCH /organisations/:id (directory entry)", () => {
     expect(await auditRows(app.database.db, t.tenant.id, { action: "organisation.updated" })).toEqual([]);
   });
 
-  it("lets the organisation's admin edit its own entry and the tenant admin every entry; audited", async () => {
+  it("lets the organisation's admin edit its own entry and the tenant admin every entry; audited", {
+    timeout: 90_000,
+  }, async () => {
     const app = await getTestApp();
     const t = await tenantWithEveryRole(app);
     const url = `${api}/organisations/${t.partner.id}`;
@@ -109,7 +113,7 @@ describe("PATCH /organisations/:id (directory entry)", () => {
     );
   });
 
-  it("takes a directory entry when the tenant admin creates an organisation", async () => {
+  it("takes a directory entry when the tenant admin creates an organisation", { timeout: 90_000 }, async () => {
     const app = await getTestApp();
     const t = await tenantWithEveryRole(app);
     const admin = t.clients.tenant_admin;
@@ -137,7 +141,7 @@ describe("PATCH /organisations/:id (directory entry)", () => {
 });
 
 describe("GET /organisations (directory filters)", () => {
-  it("answers 400 for bad filters and filters by service, language, type and text", async () => {
+  it("answers 400 for bad filters and filters by service, language, type and text", { timeout: 90_000 }, async () => {
     const app = await getTestApp();
     const db = app.database.db;
     const t = await createTenant(db);

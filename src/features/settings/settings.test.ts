@@ -11,7 +11,9 @@ import { getTenantSettings } from "./settings.queries.js";
 const url = "/api/v1/settings";
 
 describe("settings", () => {
-  it("answers 401, 403 for every role but the tenant admin, 400 for bad values, writing nothing", async () => {
+  it("answers 401, 403 for every role but the tenant admin, 400 for bad values, writing nothing", {
+    timeout: 90_000,
+  }, async () => {
     const app = await getTestApp();
     const t = await tenantWithEveryRole(app);
     expectProblem(await client(app).get(url), 401, "unauthenticated");
@@ -46,7 +48,9 @@ describe("settings", () => {
     expect(await auditRows(app.database.db, t.tenant.id, { action: "settings.updated" })).toEqual([]);
   });
 
-  it("changes the federal state and the default deadlines, audits, and the holidays follow the state", async () => {
+  it("changes the federal state and the default deadlines, audits, and the holidays follow the state", {
+    timeout: 90_000,
+  }, async () => {
     const app = await getTestApp();
     const db = app.database.db;
     const t = await tenantWithEveryRole(app);
