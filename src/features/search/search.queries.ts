@@ -288,15 +288,17 @@ export function passConditions(
   ];
 }
 
-const forMatching = (c: Candidate): PersonForMatching => ({
+/**
+ * The candidate as the comparison sees it: the names, and the birth date only when one was typed —
+ * evidence the query cannot have (place, sex, nationality, an untyped date) must not rank a
+ * namesake with a recorded birth date below one without.
+ */
+const forMatching = (c: Candidate, withDate: boolean): PersonForMatching => ({
   id: c.id,
   givenNames: c.givenNames,
   familyName: c.familyName,
   alternativeNames: c.alternativeNames,
-  birthDate: c.birthDate,
-  birthPlace: c.birthPlace,
-  sex: c.sex,
-  nationalities: c.nationalities,
+  birthDate: withDate ? c.birthDate : null,
 });
 
 /**
@@ -314,7 +316,7 @@ export function rankCandidate(
     const cmp = typedDate
       ? comparePersons(
           { id: "query", givenNames: c.givenNames, familyName: c.familyName, birthDate: typedDate },
-          forMatching(c),
+          forMatching(c, typedDate !== null),
         )
       : { score: 1, reasons: [] };
     return { score: cmp.score, matchReasons: cmp.reasons.filter((r) => r.includes("birth")) };
@@ -334,7 +336,7 @@ export function rankCandidate(
   for (const [given, family] of splits) {
     const cmp = comparePersons(
       { id: "query", givenNames: given.join(" "), familyName: family.join(" "), birthDate: typedDate },
-      forMatching(c),
+      forMatching(c, typedDate !== null),
     );
     if (cmp.score > best.score) best = cmp;
   }
