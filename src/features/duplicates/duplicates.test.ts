@@ -3,7 +3,7 @@
 // before), who may merge (across organisations only the survivor's lead case management), and
 // bad input that leaves the database as it was.
 import { and, eq, sql } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type Db, queryRows } from "../../platform/db/client.js";
 import {
   addRecord,
@@ -19,6 +19,11 @@ import {
 import { client, getTestApp } from "../../test/test-app.js";
 import { scanDuplicates } from "./duplicates.queries.js";
 import { duplicateCandidates } from "./duplicates.tables.js";
+
+// The app (and an in-memory database) is built once, under the hook timeout rather than a test's.
+beforeAll(async () => {
+  await getTestApp();
+});
 
 const check = `${api}/persons/duplicate-check`;
 

@@ -1,7 +1,7 @@
 // API tests of person search (GET /persons?q=): spelling variants through the matching engine's
 // keys, swapped names, prefixes while typing, birth-date narrowing, the index kept in step with
 // name changes, and never a person the organisation may not see.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   api,
   auditRows,
@@ -12,6 +12,11 @@ import {
 } from "../../test/case-file-factories.js";
 import { client, getTestApp } from "../../test/test-app.js";
 import { parseQuery, parseTypedDate } from "./search.queries.js";
+
+// The app (and an in-memory database) is built once, under the hook timeout rather than a test's.
+beforeAll(async () => {
+  await getTestApp();
+});
 
 const persons = `${api}/persons`;
 type Hit = { id: string; score: number; matchReasons: string[] };
