@@ -71,19 +71,19 @@ export function SlaPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t("sla.organisation")}</Table.Th>
-                <Table.Th scope="col" style={{ textAlign: "right" }}>
+                <Table.Th scope="col" style={{ textAlign: "right", whiteSpace: "normal", verticalAlign: "bottom" }}>
                   {t("sla.received")}
                 </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: "right" }}>
+                <Table.Th scope="col" style={{ textAlign: "right", whiteSpace: "normal", verticalAlign: "bottom" }}>
                   {t("sla.acknowledged")}
                 </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: "right" }}>
+                <Table.Th scope="col" style={{ textAlign: "right", whiteSpace: "normal", verticalAlign: "bottom" }}>
                   {t("sla.inTime")}
                 </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: "right" }}>
+                <Table.Th scope="col" style={{ textAlign: "right", whiteSpace: "normal", verticalAlign: "bottom" }}>
                   {t("sla.median")}
                 </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: "right" }}>
+                <Table.Th scope="col" style={{ textAlign: "right", whiteSpace: "normal", verticalAlign: "bottom" }}>
                   {t("sla.overdueOpen")}
                 </Table.Th>
               </Table.Tr>
@@ -107,7 +107,7 @@ export function SlaPage() {
                     <Table.Td style={{ textAlign: "right" }}>
                       {r.suppressed || r.medianDaysToAcknowledge === null
                         ? t("sla.suppressed")
-                        : t("sla.days", { value: fmt.number(r.medianDaysToAcknowledge) })}
+                        : fmt.number(r.medianDaysToAcknowledge)}
                     </Table.Td>
                     <Table.Td style={{ textAlign: "right" }}>{num(r.overdueOpen, r.suppressed)}</Table.Td>
                   </Table.Tr>
