@@ -44,11 +44,20 @@ export function searchKeyRows(p: NamedPerson): (typeof personSearchKeys.$inferIn
       for (let j = 0; j < keys.length; j += 1)
         if (i !== j) for (const a of keys[i] ?? []) for (const b of keys[j] ?? []) pairs.add(pairKey(a, b));
   }
+  const fulls = new Set(
+    [`${p.givenNames} ${p.familyName}`, ...(p.alternativeNames ?? [])]
+      .map((name) => fullNameKey(nameTokens(name)))
+      .filter((k) => k.length > 1 && k.length <= 200),
+  );
   return [
     ...singles,
     ...[...pairs].map((key) => ({ tenantId: p.tenantId, personId: p.id, key, part: "pair" as const })),
+    ...[...fulls].map((key) => ({ tenantId: p.tenantId, personId: p.id, key, part: "full" as const })),
   ];
 }
+
+/** The key of a whole name as spelled (normalised tokens in their order). */
+export const fullNameKey = (tokens: string[]) => `=${tokens.join(" ")}`;
 
 /** The key of two name keys in this order. */
 export const pairKey = (a: string, b: string) => `${a} ${b}`;

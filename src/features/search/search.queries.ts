@@ -10,7 +10,7 @@ import { precisionOf } from "../../platform/reference/partial-date.js";
 import { comparePersons, type MatchReason, nameTokens, type PersonForMatching, queryKeys } from "../matching/index.js";
 import { persons } from "../persons/persons.tables.js";
 import { personSearchKeys } from "./search.tables.js";
-import { pairKey } from "./search-index.js";
+import { fullNameKey, pairKey } from "./search-index.js";
 
 /** A typed birth date: year, year-month, full, or day and month without a year. */
 export type TypedDate = { year?: number; month?: number; day?: number };
@@ -199,9 +199,14 @@ export async function searchPersons(
     query.status ? eq(persons.caseStatus, query.status) : undefined,
     parsed.date ? birthDateNarrowing(parsed.date) : undefined,
   ];
-  const lastWord = parsed.words.flatMap((w) => nameTokens(w)).at(-1) ?? "";
+  const tokens = parsed.words.flatMap((w) => nameTokens(w));
+  const lastWord = tokens.at(-1) ?? "";
   const lastExact = [...new Set(queryKeys(lastWord, false))].filter((k) => k.length > 0);
-  const passes = passConditions(actor.tenantId, exact, lastPrefix, lastExact);
+  // The very spelling typed comes first: a common name's namesakes must not crowd it out.
+  const passes: Pass[] = [
+    ...(tokens.length > 1 ? [{ conditions: [keyExists(actor.tenantId, keyIn([fullNameKey(tokens)]))] }] : []),
+    ...passConditions(actor.tenantId, exact, lastPrefix, lastExact),
+  ];
   let candidates: Candidate[] = [];
   const relaxed = new Set<string>();
   for (const pass of passes) {

@@ -1,9 +1,11 @@
 import { foreignKey, index, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { persons } from "../persons/persons.tables.js";
 
-/** `pair`: two keys of one name joined by a space ("MHMT HSN"), in both orders, so that a two-word
+/** `full`: "=" and the whole name's normalised tokens ("=mohammed al hassan"), so that files with
+ * the very spelling typed are always among the candidates, however common the name.
+ * `pair`: two keys of one name joined by a space ("MHMT HSN"), in both orders, so that a two-word
  * query is one index range scan over exactly the persons carrying both. */
-export const searchKeyParts = ["given", "family", "alternative", "pair"] as const;
+export const searchKeyParts = ["given", "family", "alternative", "pair", "full"] as const;
 export type SearchKeyPart = (typeof searchKeyParts)[number];
 
 /**
