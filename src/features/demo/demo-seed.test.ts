@@ -3,6 +3,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../platform/db/client.js";
+import { organisations } from "../../platform/identity/identity.tables.js";
+import { isLanguageCode } from "../../platform/reference/reference-data.js";
 import { agreements } from "../agreements/agreements.tables.js";
 import { planGoals, planMeasures } from "../plans/plans.tables.js";
 import { referrals } from "../referrals/referrals.tables.js";
@@ -37,5 +39,14 @@ describe("demo seed", () => {
     const measures = await db.select().from(planMeasures).where(eq(planMeasures.tenantId, tenantId));
     expect(goals.length).toBe(refs.length);
     expect(measures.filter((m) => m.referralId !== null).length).toBe(refs.length);
+  });
+
+  it("fills the network directory with services, languages and opening hours", async () => {
+    const orgs = await database.db.select().from(organisations).where(eq(organisations.tenantId, tenantId));
+    expect(orgs.filter((o) => o.services.length > 0).length).toBeGreaterThanOrEqual(15);
+    for (const o of orgs) {
+      expect(o.openingHours, o.name).toBeTruthy();
+      for (const l of o.languages) expect(isLanguageCode(l), `${o.name}: ${l}`).toBe(true);
+    }
   });
 });

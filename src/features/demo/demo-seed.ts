@@ -29,6 +29,109 @@ const demoOrganisations: { key: string; name: string; type: OrganisationType }[]
   { key: "bib", name: "Stadtbibliothek Musterstadt", type: "other" },
 ];
 
+/** The demo network directory: what each organisation offers, in which languages, when. */
+const directory: Record<
+  string,
+  { services: string[]; languages: string[]; openingHours: string; description: string }
+> = {
+  ki: {
+    services: ["case_management", "social_counselling", "interpreting"],
+    languages: ["de", "en", "ar", "uk", "fa", "tr"],
+    openingHours: "Mo–Do 8:30–16:00, Fr 8:30–12:00",
+    description: "Integrationsfallmanagement für Neuzugewanderte, Koordination des Netzwerks.",
+  },
+  abh: {
+    services: ["residence_matters"],
+    languages: ["de", "en"],
+    openingHours: "Mo, Di, Do 8:00–12:00 nach Terminvereinbarung",
+    description: "Aufenthaltstitel, Verlängerungen, Fiktionsbescheinigungen.",
+  },
+  jc: {
+    services: ["job_placement", "basic_income_support"],
+    languages: ["de", "en", "ar", "uk"],
+    openingHours: "Mo–Fr 8:00–12:30, Do 14:00–17:30",
+    description: "Grundsicherung für Arbeitsuchende und Arbeitsvermittlung (SGB II).",
+  },
+  aa: {
+    services: ["job_placement", "recognition_advice"],
+    languages: ["de", "en", "uk"],
+    openingHours: "Mo–Fr 8:00–12:30",
+    description: "Berufsberatung, Arbeitsvermittlung, Anerkennungsberatung.",
+  },
+  ja: {
+    services: ["youth_welfare"],
+    languages: ["de", "en"],
+    openingHours: "Mo–Fr 8:30–12:00",
+    description: "Hilfen zur Erziehung, Vormundschaften für unbegleitete Minderjährige.",
+  },
+  sa: {
+    services: ["school_placement"],
+    languages: ["de", "en"],
+    openingHours: "Di und Do 9:00–12:00",
+    description: "Schulplatzvergabe und Seiteneinstieg.",
+  },
+  ges: {
+    services: ["school_placement"],
+    languages: ["de", "en", "tr"],
+    openingHours: "Sekretariat Mo–Fr 7:30–13:00",
+    description: "Gesamtschule mit internationalen Förderklassen.",
+  },
+  kita: {
+    services: ["childcare_place"],
+    languages: ["de", "tr", "ar"],
+    openingHours: "Mo–Fr 7:00–16:30",
+    description: "Kindertagesstätte mit 80 Plätzen, Sprachkita.",
+  },
+  caritas: {
+    services: ["social_counselling", "debt_counselling", "psychosocial_support"],
+    languages: ["de", "ar", "fa", "prs"],
+    openingHours: "Mo–Fr 9:00–12:00, Mi 14:00–17:00",
+    description: "Allgemeine Sozialberatung, Schuldnerberatung, psychosoziale Beratung für Geflüchtete.",
+  },
+  diakonie: {
+    services: ["social_counselling", "housing_support"],
+    languages: ["de", "en", "ru", "uk"],
+    openingHours: "Mo–Do 9:00–15:00",
+    description: "Sozialberatung und Unterstützung bei der Wohnungssuche.",
+  },
+  mbe: {
+    services: ["migration_counselling", "recognition_advice"],
+    languages: ["de", "ar", "kmr", "tr", "en"],
+    openingHours: "Mo–Fr 9:00–13:00, Do 14:00–18:00",
+    description: "Migrationsberatung für Erwachsene ab 27 Jahren.",
+  },
+  jmd: {
+    services: ["youth_migration_service", "migration_counselling"],
+    languages: ["de", "ar", "ti", "en"],
+    openingHours: "Mo–Fr 10:00–16:00",
+    description: "Beratung für junge Zugewanderte von 12 bis 27 Jahren.",
+  },
+  vhs: {
+    services: ["integration_course", "professional_language_course"],
+    languages: ["de", "en"],
+    openingHours: "Anmeldung Mo–Fr 9:00–12:00, Di 15:00–18:00",
+    description: "Integrationskurse (auch Alphabetisierung) und Berufssprachkurse bis C1.",
+  },
+  ga: {
+    services: ["health_advice"],
+    languages: ["de", "en", "ar"],
+    openingHours: "Mo–Fr 8:00–12:00",
+    description: "Schuleingangsuntersuchungen, Impfberatung, Erstuntersuchungen.",
+  },
+  wi: {
+    services: ["volunteer_mentoring", "interpreting"],
+    languages: ["de", "ar", "fa", "uk", "ru"],
+    openingHours: "Café Grenzenlos: Mi 15:00–18:00",
+    description: "Ehrenamtliche Patenschaften, Begleitung zu Ämtern, Sprachmittlung.",
+  },
+  bib: {
+    services: [],
+    languages: ["de", "en"],
+    openingHours: "Di–Sa 10:00–18:00",
+    description: "Sprachlernmedien, Lesecafé.",
+  },
+};
+
 export const demoAccounts: { email: string; name: string; role: Role; org: string }[] = [
   { email: "admin@musterstadt.example", name: "Katrin Vogel", role: "tenant_admin", org: "ki" },
   { email: "fallmanagement@musterstadt.example", name: "Aylin Kaya", role: "case_manager", org: "ki" },
@@ -65,6 +168,7 @@ export async function seedDemo(db: Db, options: { persons?: number } = {}): Prom
           type: o.type,
           email: `kontakt@${o.key}.musterstadt.example`,
           address: "Rathausplatz 1, 40000 Musterstadt",
+          ...directory[o.key],
         })),
       )
       .returning();
