@@ -6,6 +6,7 @@ import type { Comparison, MatchReason, PersonForMatching } from "./index.js";
 import { identityTokens, withoutGluedArticle } from "./name-normalise.js";
 import { canonicalName } from "./name-variants.js";
 import { looseKey, phoneticForm, skeletonKey } from "./phonetic-key.js";
+import { placeGroups } from "./place-variants.js";
 
 export type PreparedToken = {
   raw: string;
@@ -88,11 +89,24 @@ export function parseBirthDate(value: string | null | undefined): PreparedDate {
   return { year, month, day };
 }
 
-const placeKey = (place: string | null | undefined) => {
+const placeSkeleton = (place: string) => identityTokens(place).map(skeletonKey).join(" ");
+let placeCanon: Map<string, string> | null = null;
+/** The skeleton of a birth place, the first name of its group when it is a known exonym. */
+export function placeKey(place: string | null | undefined): string | null {
   if (!place) return null;
-  const key = identityTokens(place).map(skeletonKey).join(" ");
-  return key || null;
-};
+  if (!placeCanon) {
+    placeCanon = new Map();
+    for (const group of placeGroups) {
+      const canon = placeSkeleton(group[0] as string);
+      for (const name of group) {
+        const k = placeSkeleton(name);
+        if (k && !placeCanon.has(k)) placeCanon.set(k, canon);
+      }
+    }
+  }
+  const key = placeSkeleton(place);
+  return placeCanon.get(key) ?? (key || null);
+}
 
 export function preparePerson(p: PersonForMatching): PreparedPerson {
   const tokens: PreparedToken[] = [];
@@ -168,10 +182,14 @@ export function jaroWinkler(a: string, b: string): number {
 // evidence at which the score is 0.5, set so that the default threshold 0.8 is the best-F1 point
 // on the benchmark data.
 const NC = 0.6;
-const MISSD = -0.7;
+const MISSD = -0.3;
 const YEAR = 1.8;
 const FULL = 5;
 const BIAS = 4.25;
+// Birth places compared once exonyms are resolved (Halab = Aleppo): duplicates nearly always agree,
+// namesakes mostly do not.
+const PLACE_SAME = 2;
+const PLACE_DIFFERS = 2.5;
 type TokenMatch = { sim: number; kind: "same" | "variant" | "typo" | "different" };
 
 // Within one batch the same two spellings meet again and again: their similarity is remembered.
@@ -403,13 +421,14 @@ export function comparePrepared(a: PreparedPerson, b: PreparedPerson, minScore =
   let e = compareDates(a.date, b.date, reasons);
   if (a.place && b.place) {
     if (a.place === b.place) {
-      e += 1;
+      // A full birth date already says most of what the place would (twins share both).
+      e += e >= FULL ? 1 : PLACE_SAME;
       reasons.push("same-birth-place");
-    } else e -= 0.5;
+    } else e -= PLACE_DIFFERS;
   }
   if (a.sex && b.sex && a.sex !== "x" && b.sex !== "x" && a.sex !== "u" && b.sex !== "u") {
     if (a.sex !== b.sex) {
-      e -= 4;
+      e -= 5;
       reasons.push("sex-differs");
     } else e += 0.3;
   }

@@ -21,6 +21,9 @@ function blockingKeysOf(p: PreparedPerson): string[] {
     if (year) keys.add(`y:${tokenKeys[i]}|${year}`);
   }
   if (tokenKeys.length === 1 && !year) keys.add(`n:${tokenKeys[0]}`);
+  // Each token alone: scanned only for a person without a birth date (see link), whose duplicate
+  // shares no year and may share only one intact name token (the other mistyped or missing).
+  for (const k of tokenKeys) keys.add(`t:${k}`);
   // A full birth date is nearly unique: it catches duplicates whose every name token is mistyped.
   if (p.date?.day) keys.add(`d:${p.date.year}-${p.date.month}-${p.date.day}`);
   return [...keys];
@@ -130,10 +133,13 @@ function link(persons: PersonForMatching[], opts: LinkOptions): { pairs: LinkedP
   // Position of each member within its (large) block, for the window.
   const windowOrder = new Map<string, Map<number, number>>();
   let sortKeys: string[] | null = null;
+  let nameSortKeys: string[] | null = null;
   for (const [k, members] of blocks) {
     if (members.length <= maxBlock) continue;
     sortKeys ??= prepared.map((p) => `${p.date ? p.date.year : "0000"}${p.tokens.map((t) => t.form).join(" ")}`);
-    const sk = sortKeys;
+    nameSortKeys ??= prepared.map((p) => p.tokens.map((t) => t.form).join(" "));
+    // Token blocks serve persons without a date: their window is by name alone.
+    const sk = k.startsWith("t:") ? nameSortKeys : sortKeys;
     members.sort((x, y) => {
       const a = sk[x] as string;
       const b = sk[y] as string;
@@ -145,9 +151,26 @@ function link(persons: PersonForMatching[], opts: LinkOptions): { pairs: LinkedP
   const pairs: LinkedPair[] = [];
   let comparisons = 0;
   const half = Math.floor(maxBlock / 2);
+  // Pairs with a dateless person compared through the ordinary blocks, so that the token blocks
+  // (scanned afterwards) do not compare them twice.
+  const dateless = prepared.map((p) => p.date === null);
+  const seenDateless = new Set<number>();
+  const pairId = (x: number, y: number) => (x < y ? x * persons.length + y : y * persons.length + x);
+  const compare = (i: number, j: number) => {
+    comparisons++;
+    const c = comparePrepared(prepared[i] as PreparedPerson, prepared[j] as PreparedPerson, threshold);
+    if (c.score >= threshold) {
+      const [x, y] = i < j ? [i, j] : [j, i];
+      const pa = persons[x] as PersonForMatching;
+      const pb = persons[y] as PersonForMatching;
+      pairs.push({ idA: pa.id, idB: pb.id, score: c.score, reasons: c.reasons });
+      ends.push(x, y);
+    }
+  };
+  const ends: number[] = [];
   for (let i = 0; i < prepared.length; i++) {
-    const a = prepared[i] as PreparedPerson;
     for (const k of personBlocks[i] as string[]) {
+      if (k.startsWith("t:")) continue;
       const members = blocks.get(k) as number[];
       if (members.length < 2) continue;
       const order = windowOrder.get(k);
@@ -162,16 +185,84 @@ function link(persons: PersonForMatching[], opts: LinkOptions): { pairs: LinkedP
         const j = members[x] as number;
         if (j <= i || stamp[j] === i) continue;
         stamp[j] = i;
-        comparisons++;
-        const c = comparePrepared(a, prepared[j] as PreparedPerson, threshold);
-        if (c.score >= threshold) {
-          const pa = persons[i] as PersonForMatching;
-          const pb = persons[j] as PersonForMatching;
-          pairs.push({ idA: pa.id, idB: pb.id, score: c.score, reasons: c.reasons });
-        }
+        if (dateless[i] || dateless[j]) seenDateless.add(pairId(i, j));
+        compare(i, j);
       }
     }
     if (opts.onProgress && (i + 1) % 10_000 === 0) opts.onProgress(i + 1, prepared.length);
   }
-  return { pairs, comparisons };
+  stamp.fill(-1);
+  for (let i = 0; i < prepared.length; i++) {
+    if (!dateless[i]) continue;
+    for (const k of personBlocks[i] as string[]) {
+      if (!k.startsWith("t:")) continue;
+      const members = blocks.get(k) as number[];
+      if (members.length < 2) continue;
+      const order = windowOrder.get(k);
+      let from = 0;
+      let to = members.length;
+      if (order) {
+        const pos = order.get(i) as number;
+        from = Math.max(0, pos - half);
+        to = Math.min(members.length, pos + half + 1);
+      }
+      for (let x = from; x < to; x++) {
+        const j = members[x] as number;
+        if (j === i || stamp[j] === i || (dateless[j] && j < i)) continue;
+        stamp[j] = i;
+        if (seenDateless.has(pairId(i, j))) continue;
+        compare(i, j);
+      }
+    }
+  }
+  const kept = resolveConflicts(prepared, pairs, ends);
+  return { pairs: kept.pairs, comparisons: comparisons + kept.comparisons };
+}
+
+const CONFLICT = 0.1;
+const MARGIN = 0.1;
+const MAXDEG = 12;
+
+/**
+ * Cluster consistency: a person linked to two persons who are clearly not the same (a record
+ * without a date that matches two namesakes born years apart) can be at most one of them. The
+ * link to the best-scoring neighbour is kept when it is clearly better; links to neighbours that
+ * contradict it are dropped (all of them when no neighbour stands out).
+ */
+function resolveConflicts(
+  prepared: PreparedPerson[],
+  pairs: LinkedPair[],
+  ends: number[],
+): { pairs: LinkedPair[]; comparisons: number } {
+  const adj = new Map<number, number[]>();
+  for (let p = 0; p < pairs.length; p++) {
+    for (const e of [ends[2 * p] as number, ends[2 * p + 1] as number]) {
+      const l = adj.get(e);
+      if (l) l.push(p);
+      else adj.set(e, [p]);
+    }
+  }
+  const other = (p: number, a: number) => (ends[2 * p] === a ? (ends[2 * p + 1] as number) : (ends[2 * p] as number));
+  const linked = new Set<string>();
+  for (let p = 0; p < pairs.length; p++) linked.add(`${ends[2 * p]}|${ends[2 * p + 1]}`);
+  const isLinked = (x: number, y: number) => linked.has(x < y ? `${x}|${y}` : `${y}|${x}`);
+  const drop = new Uint8Array(pairs.length);
+  let comparisons = 0;
+  for (const [a, ps] of adj) {
+    if (ps.length < 2 || ps.length > MAXDEG) continue;
+    const sorted = [...ps].sort((x, y) => (pairs[y] as LinkedPair).score - (pairs[x] as LinkedPair).score);
+    const best = sorted[0] as number;
+    const b = other(best, a);
+    for (let k = 1; k < sorted.length; k++) {
+      const p = sorted[k] as number;
+      const c = other(p, a);
+      if (isLinked(b, c)) continue;
+      comparisons++;
+      const bc = comparePrepared(prepared[b] as PreparedPerson, prepared[c] as PreparedPerson).score;
+      if (bc >= CONFLICT) continue;
+      drop[p] = 1;
+      if ((pairs[best] as LinkedPair).score - (pairs[p] as LinkedPair).score < MARGIN) drop[best] = 1;
+    }
+  }
+  return { pairs: pairs.filter((_, p) => !drop[p]), comparisons };
 }
