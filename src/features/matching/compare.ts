@@ -412,6 +412,18 @@ function compareDates(a: PreparedDate, b: PreparedDate, reasons: MatchReason[]):
 }
 
 /**
+ * Whether two persons cannot be the same whatever their names: birth dates that differ by more than
+ * a clerical error, or another sex. Names are no proof of difference (a transliteration may look
+ * unlike its original), so they are not used here.
+ */
+export function contradicts(a: PreparedPerson, b: PreparedPerson): boolean {
+  if (a.sex && b.sex && a.sex !== b.sex && (a.sex === "m" || a.sex === "f") && (b.sex === "m" || b.sex === "f"))
+    return true;
+  return a.date !== null && b.date !== null && compareDates(a.date, b.date, []) <= CONTRADICTION;
+}
+const CONTRADICTION = -2.5;
+
+/**
  * Compares two prepared persons. With `minScore`, a pair that cannot reach it whatever its names
  * (born years apart, another sex) is answered with score 0 without comparing names — most pairs
  * of a block that shares only names end there.

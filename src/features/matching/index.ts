@@ -16,7 +16,9 @@
 // table knows under another spelling adds its canonical key (at most two keys per token).
 // queryKeys(t, true) returns LIKE prefixes: the key of a typed prefix is a prefix of the full key.
 // linkPersons compares within blocks, weighs names by their frequency in the batch (Mohammed says
-// less than a rare name) and scores so that the default threshold 0.8 is the best-F1 point
+// less than a rare name), compares birth places by exonym group (place-variants.ts: Halab = Aleppo),
+// gives persons without a birth date extra single-token blocks, drops links of a person to two
+// persons that contradict each other (dates years apart, another sex), and scores so that the default threshold 0.8 is the best-F1 point
 // (bench/match.ts). Implementation: name-normalise.ts (scripts, particles, Abd compounds),
 // phonetic-key.ts (classes, keys), name-variants.ts (tables), compare.ts, keys.ts, link.ts;
 // match-command.ts is `strang match`.

@@ -2,7 +2,7 @@
 // prepared once; pairs are de-duplicated per person with a stamp array (no global pair set), and
 // blocks larger than `maxBlock` are compared only within a sliding window over a sorted order
 // (sorted neighbourhood), so one very common name cannot make the run quadratic.
-import { comparePrepared, type PreparedPerson, preparePerson, withSimilarityMemo } from "./compare.js";
+import { comparePrepared, contradicts, type PreparedPerson, preparePerson, withSimilarityMemo } from "./compare.js";
 import type { LinkedPair, PersonForMatching } from "./index.js";
 
 function blockingKeysOf(p: PreparedPerson): string[] {
@@ -215,25 +215,19 @@ function link(persons: PersonForMatching[], opts: LinkOptions): { pairs: LinkedP
       }
     }
   }
-  const kept = resolveConflicts(prepared, pairs, ends);
-  return { pairs: kept.pairs, comparisons: comparisons + kept.comparisons };
+  return { pairs: resolveConflicts(prepared, pairs, ends), comparisons };
 }
 
-const CONFLICT = 0.1;
-const MARGIN = 0.1;
+const MARGIN = 0.03;
 const MAXDEG = 12;
 
 /**
- * Cluster consistency: a person linked to two persons who are clearly not the same (a record
- * without a date that matches two namesakes born years apart) can be at most one of them. The
- * link to the best-scoring neighbour is kept when it is clearly better; links to neighbours that
- * contradict it are dropped (all of them when no neighbour stands out).
+ * Cluster consistency: a person linked to two persons who cannot be the same (birth dates years
+ * apart, another sex; see contradicts) is at most one of them — typically a record without a full
+ * date that matches two namesakes. Links to neighbours that contradict the best-scoring neighbour
+ * are dropped, and the best link too when it is not clearly (MARGIN) better than such a link.
  */
-function resolveConflicts(
-  prepared: PreparedPerson[],
-  pairs: LinkedPair[],
-  ends: number[],
-): { pairs: LinkedPair[]; comparisons: number } {
+function resolveConflicts(prepared: PreparedPerson[], pairs: LinkedPair[], ends: number[]): LinkedPair[] {
   const adj = new Map<number, number[]>();
   for (let p = 0; p < pairs.length; p++) {
     for (const e of [ends[2 * p] as number, ends[2 * p + 1] as number]) {
@@ -247,7 +241,6 @@ function resolveConflicts(
   for (let p = 0; p < pairs.length; p++) linked.add(`${ends[2 * p]}|${ends[2 * p + 1]}`);
   const isLinked = (x: number, y: number) => linked.has(x < y ? `${x}|${y}` : `${y}|${x}`);
   const drop = new Uint8Array(pairs.length);
-  let comparisons = 0;
   for (const [a, ps] of adj) {
     if (ps.length < 2 || ps.length > MAXDEG) continue;
     const sorted = [...ps].sort((x, y) => (pairs[y] as LinkedPair).score - (pairs[x] as LinkedPair).score);
@@ -256,13 +249,10 @@ function resolveConflicts(
     for (let k = 1; k < sorted.length; k++) {
       const p = sorted[k] as number;
       const c = other(p, a);
-      if (isLinked(b, c)) continue;
-      comparisons++;
-      const bc = comparePrepared(prepared[b] as PreparedPerson, prepared[c] as PreparedPerson).score;
-      if (bc >= CONFLICT) continue;
+      if (isLinked(b, c) || !contradicts(prepared[b] as PreparedPerson, prepared[c] as PreparedPerson)) continue;
       drop[p] = 1;
       if ((pairs[best] as LinkedPair).score - (pairs[p] as LinkedPair).score < MARGIN) drop[best] = 1;
     }
   }
-  return { pairs: pairs.filter((_, p) => !drop[p]), comparisons };
+  return pairs.filter((_, p) => !drop[p]);
 }
