@@ -266,13 +266,15 @@ function tokenSimilarityOf(a: PreparedToken, b: PreparedToken): TokenMatch {
   // One slip of the keyboard in a longer name, where one of the two spellings is rare in the batch
   // (a spelling many persons share is a name of its own, not a typo).
   const rare = a.count <= RARE || b.count <= RARE;
-  if (rare && Math.min(a.raw.length, b.raw.length) >= 5 && damerauAtMostOne(a.raw, b.raw))
+  if (rare && Math.min(a.raw.length, b.raw.length) >= TYPO_MIN_LENGTH && damerauAtMostOne(a.raw, b.raw))
     return { sim: 0.955, kind: "typo" };
   const sim = Math.max(jaroWinkler(a.form, b.form), jaroWinkler(a.raw, b.raw)) * 0.97;
   return { sim, kind: "typo" };
 }
 
 const RARE = 3;
+/** Shortest spelling the one-edit typo rule applies to (Kama for Kaya, Hatce for Hatice). */
+const TYPO_MIN_LENGTH = 4;
 /** The highest weight linkPersons gives a token (link.ts WMAX). */
 const maxTokenWeight = 4.5;
 
