@@ -201,13 +201,13 @@ describe("POST /persons/{id}/merge and POST /merges/{id}/undo", () => {
     expectProblem(await t.cm.client.post(`${api}/merges/${a.id}/undo`, {}), 404, "not-found");
     expect(await personState(db, t.tenantId)).toEqual(before);
 
-    // Already merged: 409, and nothing changes.
+    // Already merged: the merged file no longer exists for anyone (404), and nothing changes.
     const merged = await t.cm.client.post(url, { otherPersonId: b.id });
     expect(merged.statusCode, merged.body).toBe(200);
     const c = await registerPerson(t.cm.client, { givenNames: "Mohamad", familyName: "El Hasan" });
     const afterMerge = await personState(db, t.tenantId);
-    expectProblem(await t.cm.client.post(`${api}/persons/${c.id}/merge`, { otherPersonId: b.id }), 409, "conflict");
-    expectProblem(await t.cm.client.post(`${api}/persons/${b.id}/merge`, { otherPersonId: c.id }), 409, "conflict");
+    expectProblem(await t.cm.client.post(`${api}/persons/${c.id}/merge`, { otherPersonId: b.id }), 404, "not-found");
+    expectProblem(await t.cm.client.post(`${api}/persons/${b.id}/merge`, { otherPersonId: c.id }), 404, "not-found");
     expect(await personState(db, t.tenantId)).toEqual(afterMerge);
   });
 
@@ -268,6 +268,11 @@ describe("POST /persons/{id}/merge and POST /merges/{id}/undo", () => {
     const gone = expectProblem(await t.cm.client.get(`${api}/persons/${b.id}`), 404, "not-found");
     expect(gone.mergedIntoId).toBe(a.id);
     expectProblem(await t.cm.client.patch(`${api}/persons/${b.id}`, { givenNames: "X" }), 404, "not-found");
+    // Every path to person data goes through the access rule, which no longer knows the merged file.
+    const note = { kind: "note", data: { text: "written to a merged file" } };
+    expectProblem(await t.cm.client.post(`${api}/persons/${b.id}/records`, note), 404, "not-found");
+    expectProblem(await t.cm.client.get(`${api}/persons/${b.id}/timeline`), 404, "not-found");
+    expectProblem(await t.cm.client.get(`${api}/persons/${b.id}/consents`), 404, "not-found");
     const listed = (await t.cm.client.get(`${api}/persons`)).json().items.map((p: { id: string }) => p.id);
     expect(listed).toEqual([a.id]);
     const found = (await t.cm.client.get(`${api}/persons?q=${encodeURIComponent("Muhammad Alhasan")}`)).json().items;

@@ -16,6 +16,7 @@
 // organisations reach an immigration office only through a consent naming it (ground 3,
 // explicitly) or a legal basis — never through "all partners" or a referral by default.
 // Any ground that opens a category of P also shows P's identity (whom the data is about).
+// A person merged into another (duplicates) does not exist for anyone: reads go to the survivor.
 import { getTableColumns, getTableName, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { agreements } from "../../features/agreements/agreements.tables.js";
@@ -215,11 +216,13 @@ export function visiblePersonSql(
     id: AnyPgColumn;
     registeredByOrganisationId: AnyPgColumn;
     leadOrganisationId: AnyPgColumn;
+    mergedIntoId: AnyPgColumn;
   } = persons,
 ): SQL {
   if (!personDataRoles.includes(actor.role)) return sql`false`;
   const on = today();
-  return sql`(${q(person.tenantId)} = ${actor.tenantId}::uuid and (
+  // A person merged into another lives on as the survivor: the merged file is seen by nobody.
+  return sql`(${q(person.tenantId)} = ${actor.tenantId}::uuid and ${q(person.mergedIntoId)} is null and (
     ${q(person.registeredByOrganisationId)} = ${actor.organisationId}::uuid
     or ${q(person.leadOrganisationId)} = ${actor.organisationId}::uuid
     or exists (select 1 from ${consents}
@@ -260,7 +263,7 @@ function preparePersonWithFacts(db: Db) {
     })
     .from(persons)
     .where(
-      sql`${q(persons.tenantId)} = ${sql.placeholder("tenant")}::uuid and ${q(persons.id)} = ${sql.placeholder("id")}::uuid`,
+      sql`${q(persons.tenantId)} = ${sql.placeholder("tenant")}::uuid and ${q(persons.id)} = ${sql.placeholder("id")}::uuid and ${q(persons.mergedIntoId)} is null`,
     )
     .prepare("strang_person_with_facts");
 }
@@ -453,8 +456,28 @@ export async function personWithAccessOrThrow(
   assertPersonDataRole(actor);
   const loaded = await loadPersonWithFacts(db, actor, personId);
   const access = loaded ? decidePersonAccess(actor, loaded.facts) : undefined;
-  if (!loaded || !access) throw new AppError("not-found", "Person not found");
+  if (!loaded || !access) {
+    if (!loaded) await throwIfMergedIntoVisible(db, actor, personId);
+    throw new AppError("not-found", "Person not found");
+  }
   return { person: loaded.person, access };
+}
+
+/** A merged file answers 404 naming the surviving file, when the actor may see that one (a bookmark leads on). */
+async function throwIfMergedIntoVisible(db: Db, actor: Actor, personId: string): Promise<void> {
+  const [row] = await db
+    .select({ mergedIntoId: persons.mergedIntoId })
+    .from(persons)
+    .where(
+      sql`${q(persons.tenantId)} = ${actor.tenantId}::uuid and ${q(persons.id)} = ${personId}::uuid and ${q(persons.mergedIntoId)} is not null`,
+    );
+  if (!row?.mergedIntoId) return;
+  const survivor = await loadPersonWithFacts(db, actor, row.mergedIntoId);
+  if (survivor && decidePersonAccess(actor, survivor.facts)) {
+    throw new AppError("not-found", "This person's file was merged into another file", {
+      mergedIntoId: row.mergedIntoId,
+    });
+  }
 }
 
 /** Every ground in a set of grounds, once. */
