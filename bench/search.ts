@@ -80,7 +80,10 @@ async function load(db: Db, total: number, withTruth: number) {
   const totalWeight = originWeights.reduce((s, [, w]) => s + w, 0);
   const origin = () => {
     let r = rand() * totalWeight;
-    for (const [o, w] of originWeights) if ((r -= w) <= 0) return o;
+    for (const [o, w] of originWeights) {
+      r -= w;
+      if (r <= 0) return o;
+    }
     return originWeights[0]?.[0] ?? "SYR";
   };
   const birth = () => {
@@ -93,7 +96,7 @@ async function load(db: Db, total: number, withTruth: number) {
   };
   // The truth records are spread through the load, so they are not the newest rows.
   const truthAt = new Map<number, MatchRecord>();
-  truth.forEach((r, i) => truthAt.set(Math.floor((i * total) / truth.length), r));
+  for (const [i, r] of truth.entries()) truthAt.set(Math.floor((i * total) / truth.length), r);
   const t0 = Date.now();
   let chunk: Row[] = [];
   for (let i = 0; i < total; i += 1) {
