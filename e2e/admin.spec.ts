@@ -51,6 +51,9 @@ test("tenant admin creates an organisation and a user, who then signs in", async
   await expect(nav.getByRole("link")).toHaveText([
     "Übersicht",
     "Organisationen",
+    "Netzwerk-Verzeichnis",
+    "Fristtreue",
+    "Einstellungen",
     "Benutzerkonten",
     "Protokoll",
     "Rechtsgrundlagen",
@@ -203,6 +206,9 @@ test("tenant admin creates an organisation and a user, who then signs in", async
     "Übersicht",
     "Personen",
     "Organisationen",
+    "Verweisungen",
+    "Netzwerk-Verzeichnis",
+    "Dubletten",
   ]);
   await page.goto("/users");
   await checkPage(page, "users-forbidden", "Keine Berechtigung");
@@ -217,6 +223,7 @@ test("the data-protection officer sees the audit log but cannot manage users", a
   await expect(nav.getByRole("link")).toHaveText([
     "Übersicht",
     "Organisationen",
+    "Netzwerk-Verzeichnis",
     "Protokoll",
     "Datenschutz",
     "Rechtsgrundlagen",

@@ -30,9 +30,19 @@ function germanDate(days: number): string {
 
 async function chooseOption(page: Page, label: string, search: string, option: string) {
   const input = page.getByRole("combobox", { name: label, exact: true });
-  await input.click();
-  await input.fill(search);
-  await page.getByRole("option", { name: option, exact: true }).click();
+  const choice = page.getByRole("option", { name: option, exact: true });
+  // The duplicate check below the name fields may re-render the form while the list opens: type again then.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await input.fill(search);
+    const shown = await choice
+      .waitFor({ state: "visible", timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+    await input.fill("");
+  }
+  await choice.click();
   await page.keyboard.press("Escape");
 }
 
