@@ -5,6 +5,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.js";
 import {
   checkPage,
+  chooseOption,
   chromiumAvailable,
   newPage,
   resetLanguage,
@@ -26,24 +27,6 @@ function germanDate(days: number): string {
   const d = new Date();
   d.setDate(d.getDate() + days);
   return `${String(d.getDate()).padStart(2, "0")}.${String(d.getMonth() + 1).padStart(2, "0")}.${d.getFullYear()}`;
-}
-
-async function chooseOption(page: Page, label: string, search: string, option: string) {
-  const input = page.getByRole("combobox", { name: label, exact: true });
-  const choice = page.getByRole("option", { name: option, exact: true });
-  // The duplicate check below the name fields may re-render the form while the list opens: type again then.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await input.click();
-    await input.fill(search);
-    const shown = await choice
-      .waitFor({ state: "visible", timeout: 5_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (shown) break;
-    await input.fill("");
-  }
-  await choice.click();
-  await page.keyboard.press("Escape");
 }
 
 async function partialDate(page: Page, legend: string, precision: string, value?: string) {

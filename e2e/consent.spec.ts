@@ -5,7 +5,16 @@
 // the consent.
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.js";
-import { checkPage, chromiumAvailable, newPage, screenshot, signIn, skipReason, unique } from "./support.js";
+import {
+  checkPage,
+  chooseOption,
+  chromiumAvailable,
+  newPage,
+  screenshot,
+  signIn,
+  skipReason,
+  unique,
+} from "./support.js";
 
 test.skip(!chromiumAvailable, skipReason);
 
@@ -343,18 +352,29 @@ test("the tenant admin keeps legal bases and cooperation agreements", async ({ b
   await checkPage(page, "agreements", "Kooperationsvereinbarungen");
   await page.getByRole("button", { name: "Vereinbarung anlegen" }).click();
   await page.getByLabel(/^Partnerorganisation/).selectOption({ label: "Jobcenter Musterstadt" });
-  await page.getByRole("combobox", { name: "Abgedeckte Leistungen" }).fill(`Arbeitsvermittlung ${id}`);
-  await page.keyboard.press("Enter");
+  // Services come from the code list; free text is not offered.
+  await page.getByRole("combobox", { name: /^Abgedeckte Leistungen/ }).fill(`Arbeitsvermittlung ${id}`);
+  await expect(page.getByText("Keine passende Auswahl (schon gewählt oder anders geschrieben?)")).toBeVisible();
+  await page.getByRole("combobox", { name: /^Abgedeckte Leistungen/ }).fill("");
+  await chooseOption(page, /^Abgedeckte Leistungen/, "Arbeitsverm", "Arbeitsvermittlung und Beratung");
+  await chooseOption(page, /^Abgedeckte Leistungen/, "Sprachmit", "Sprachmittlung");
   await page.getByLabel(/^Frist für die Eingangsbestätigung/).fill("2");
   await page.getByLabel(/^Frist für das Erstgespräch/).fill("8");
+  await page.getByLabel(/^Gültig bis/).fill(`${new Date().getFullYear() + 2}-12-31`);
   await dismissToasts(page);
   await expectNoAxeViolations(page, "agreement form");
   await screenshot(page, "agreement-form");
   await page.getByRole("button", { name: "Vereinbarung speichern" }).click();
   await expect(page.getByText("Die Kooperationsvereinbarung mit Jobcenter Musterstadt wurde angelegt.")).toBeVisible();
-  const agreement = page.getByTestId("agreements-table").locator("tr", { hasText: `Arbeitsvermittlung ${id}` });
+  const agreement = page
+    .getByTestId("agreements-table")
+    .locator("tr", { hasText: "Jobcenter Musterstadt" })
+    .filter({ hasText: "Sprachmittlung" })
+    .filter({ hasText: "Erstgespräch: 8 Arbeitstage" })
+    .first();
+  await expect(agreement).toContainText("Arbeitsvermittlung und Beratung");
   await expect(agreement).toContainText("Eingang bestätigen: 2 Arbeitstage");
-  await expect(agreement).toContainText("Erstgespräch: 8 Arbeitstage");
+  await expect(agreement).toContainText(`bis 31. Dezember ${new Date().getFullYear() + 2}`);
   await dismissToasts(page);
   await checkPage(page, "agreements-created", "Kooperationsvereinbarungen");
 });

@@ -74,3 +74,25 @@ export async function resetLanguage(request: APIRequestContext, email: string, p
   await request.patch("/api/v1/auth/me", { headers: { "x-strang-csrf": "1" }, data: { locale: "de" } });
   await request.post("/api/v1/auth/logout", { headers: { "x-strang-csrf": "1" } });
 }
+
+/**
+ * Chooses an option of a Mantine (multi) select by typing part of it. A form that re-renders
+ * while the list opens (the duplicate check, a query settling) can swallow the typing: then it
+ * types again, up to three times.
+ */
+export async function chooseOption(page: Page, label: string | RegExp, search: string, option: string) {
+  const input = page.getByRole("combobox", { name: label, exact: typeof label === "string" }).first();
+  const choice = page.getByRole("option", { name: option, exact: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await input.fill(search);
+    const shown = await choice
+      .waitFor({ state: "visible", timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) break;
+    await input.fill("");
+  }
+  await choice.click();
+  await page.keyboard.press("Escape");
+}

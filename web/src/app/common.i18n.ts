@@ -65,6 +65,7 @@ const de = {
     showing_other: "{{count}} Einträge angezeigt",
     more: "Es gibt weitere Einträge.",
     empty: "Keine Einträge gefunden.",
+    noMatch: "Keine passende Auswahl (schon gewählt oder anders geschrieben?)",
   },
   errors: {
     generic: "Es ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.",
@@ -169,6 +170,7 @@ const en: Common = {
     showing_other: "Showing {{count}} entries",
     more: "There are more entries.",
     empty: "No entries found.",
+    noMatch: "No matching choice (already chosen, or spelt differently?)",
   },
   errors: {
     generic: "Something went wrong. Please try again.",

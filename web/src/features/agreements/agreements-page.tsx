@@ -318,7 +318,7 @@ function AgreementForm({
             clearButtonProps={{ "aria-label": t("form.clearServices") }}
             hidePickedOptions
             maxValues={30}
-            nothingFoundMessage="–"
+            nothingFoundMessage={tc("list.noMatch")}
             comboboxProps={{ withinPortal: true }}
             maw="40rem"
             data-testid="agreement-services"

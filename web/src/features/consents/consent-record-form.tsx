@@ -231,7 +231,7 @@ export function RecordConsentForm({
                 openOnFocus={false}
                 clearable
                 hidePickedOptions
-                nothingFoundMessage={tc("list.empty")}
+                nothingFoundMessage={tc("list.noMatch")}
                 maw="40rem"
                 comboboxProps={{ withinPortal: true }}
                 // No inner scrolling region: one that keyboards cannot reach fails WCAG 2.1.1 (axe).

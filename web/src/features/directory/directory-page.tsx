@@ -22,6 +22,7 @@ const route = getRouteApi("/_app/directory");
 export function DirectoryPage() {
   const t = useDirectoryStrings();
   const { t: tv } = useTranslation("vocabulary");
+  const { t: tc } = useTranslation();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const services = useServices();
@@ -59,7 +60,7 @@ export function DirectoryPage() {
           searchable
           clearable
           clearButtonProps={{ "aria-label": t("clearService"), "aria-hidden": false, tabIndex: 0 }}
-          nothingFoundMessage="–"
+          nothingFoundMessage={tc("list.noMatch")}
           comboboxProps={{ withinPortal: true }}
           w={{ base: "100%", sm: 300 }}
           data-testid="filter-service"
@@ -73,7 +74,7 @@ export function DirectoryPage() {
           searchable
           clearable
           clearButtonProps={{ "aria-label": t("clearLanguage"), "aria-hidden": false, tabIndex: 0 }}
-          nothingFoundMessage="–"
+          nothingFoundMessage={tc("list.noMatch")}
           comboboxProps={{ withinPortal: true }}
           w={{ base: "100%", sm: 220 }}
           data-testid="filter-language"

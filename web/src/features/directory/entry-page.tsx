@@ -282,7 +282,7 @@ function EntryForm({ entry, onClose }: { entry: DirectoryEntry; onClose: () => v
             clearable
             clearButtonProps={{ "aria-label": t("clear") }}
             hidePickedOptions
-            nothingFoundMessage="–"
+            nothingFoundMessage={tc("list.noMatch")}
             maxValues={40}
             comboboxProps={{ withinPortal: true }}
             maw="48rem"
@@ -296,7 +296,7 @@ function EntryForm({ entry, onClose }: { entry: DirectoryEntry; onClose: () => v
             clearable
             clearButtonProps={{ "aria-label": t("clear") }}
             hidePickedOptions
-            nothingFoundMessage="–"
+            nothingFoundMessage={tc("list.noMatch")}
             maxValues={40}
             comboboxProps={{ withinPortal: true }}
             maw="48rem"

@@ -365,7 +365,7 @@ function PersonForm({ person, household }: { person?: Person; household?: { id: 
               searchable
               clearable
               maxValues={5}
-              nothingFoundMessage="–"
+              nothingFoundMessage={tc("list.noMatch")}
               hidePickedOptions
               {...form.getInputProps("nationalities")}
             />
@@ -380,7 +380,7 @@ function PersonForm({ person, household }: { person?: Person; household?: { id: 
               searchable
               clearable
               maxValues={10}
-              nothingFoundMessage="–"
+              nothingFoundMessage={tc("list.noMatch")}
               hidePickedOptions
               {...form.getInputProps("languages")}
               onChange={(v) => {

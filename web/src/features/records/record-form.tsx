@@ -230,7 +230,7 @@ export function RecordFormModal({
             {...common}
             searchable
             placeholder={t("form.searchCountry")}
-            nothingFoundMessage="–"
+            nothingFoundMessage={tc("list.noMatch")}
             data={countries.items.map((c) => ({ value: c.code, label: c.name }))}
             comboboxProps={{ withinPortal: true }}
             {...form.getInputProps(spec.name)}

@@ -217,7 +217,7 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
             setShared([]);
           }}
           searchable
-          nothingFoundMessage="–"
+          nothingFoundMessage={tc("list.noMatch")}
           comboboxProps={{ withinPortal: true }}
           error={errors.service}
           openOnFocus={false}
