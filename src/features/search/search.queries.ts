@@ -113,6 +113,25 @@ function keyExists(tenantId: string, condition: SQL): SQL {
   return sql`exists (select 1 from ${personSearchKeys} where ${personSearchKeys.tenantId} = ${tenantId}::uuid and ${personSearchKeys.personId} = ${persons.id} and ${condition})`;
 }
 
+/**
+ * The persons carrying a matching key, read from at most `bound` index entries (a range scan of
+ * the key index stops there). A short or common key ("Al", "Mohammed") matches a fifth of a city;
+ * as `exists`, PostgreSQL would sort and de-duplicate every one of those index entries (a quarter
+ * of a second at a million persons) before returning the first candidate. No `order by`: the
+ * index is `text_pattern_ops`, so ordering by the key would sort the whole range again.
+ */
+function keyDriven(tenantId: string, condition: SQL, bound: number): SQL {
+  return sql`${persons.id} in (select ${personSearchKeys.personId} from ${personSearchKeys} where ${personSearchKeys.tenantId} = ${tenantId}::uuid and ${condition} limit ${bound})`;
+}
+
+/**
+ * Index entries a driving key may read: enough for the candidates of a pass even where the
+ * actor sees only a part of the persons (each entry is one person's key; a person has a few).
+ */
+const driverBound = 4000;
+/** Fewer for the fallbacks: their candidates are ranked only to fill a short result list. */
+const fallbackBound = 800;
+
 const keyIn = (keys: string[]) =>
   sql`${personSearchKeys.key} in (${sql.join(
     keys.map((k) => sql`${k}`),
@@ -156,28 +175,18 @@ export type Candidate = {
 /** Candidates looked at per search before ranking (a short prefix may match many persons). */
 const candidateCap = 200;
 
-export function candidateQuery(db: Db, actor: Actor, where: (SQL | undefined)[]) {
+/**
+ * Candidates a fallback pass adds: it runs only while the list is short, and its candidates share
+ * one word with the query at most, so few of them survive the ranking.
+ */
+const fallbackCap = 60;
+
+export function candidateQuery(db: Db, actor: Actor, where: (SQL | undefined)[], cap = candidateCap) {
   return db
     .select(candidateColumns)
     .from(persons)
     .where(and(visiblePersonSql(actor, persons), isNull(persons.mergedIntoId), ...where))
-    .limit(candidateCap);
-}
-
-async function fetchCandidates(db: Db, actor: Actor, where: (SQL | undefined)[]): Promise<Candidate[]> {
-  return candidateQuery(db, actor, where);
-}
-
-/** The conditions of the search's last pass (exported for EXPLAIN in the benchmark). */
-export function searchConditions(actor: Actor, q: string) {
-  const parsed = parseQuery(q);
-  const { exact, lastPrefix } = wordKeys(parsed.words);
-  const passes = passConditions(actor.tenantId, exact, lastPrefix, []);
-  return [
-    eq(persons.tenantId, actor.tenantId),
-    parsed.date ? birthDateNarrowing(parsed.date) : undefined,
-    ...(passes[0]?.conditions ?? []),
-  ];
+    .limit(cap);
 }
 
 export type SearchHit = Candidate & { score: number; matchReasons: MatchReason[] };
@@ -204,17 +213,29 @@ export async function searchPersons(
   const lastExact = [...new Set(queryKeys(lastWord, false))].filter((k) => k.length > 0);
   // The very spelling typed comes first: a common name's namesakes must not crowd it out.
   const passes: Pass[] = [
-    ...(tokens.length > 1 ? [{ conditions: [keyExists(actor.tenantId, keyIn([fullNameKey(tokens)]))] }] : []),
+    ...(tokens.length > 1
+      ? [{ conditions: [keyDriven(actor.tenantId, keyIn([fullNameKey(tokens)]), driverBound)] }]
+      : []),
     ...passConditions(actor.tenantId, exact, lastPrefix, lastExact),
   ];
   let candidates: Candidate[] = [];
   const relaxed = new Set<string>();
-  for (const pass of passes) {
-    if (candidates.length >= (pass.fallback ? query.limit : candidateCap)) continue;
+  const add = (pass: Pass, found: Candidate[]) => {
     const seen = new Set(candidates.map((c) => c.id));
-    const more = (await fetchCandidates(db, actor, [...filters, ...pass.conditions])).filter((c) => !seen.has(c.id));
+    const more = found.filter((c) => !seen.has(c.id));
     if (pass.relaxed) for (const c of more) relaxed.add(c.id);
     candidates = [...candidates, ...more];
+  };
+  const fetchFor = (pass: Pass, cap: number) => candidateQuery(db, actor, [...filters, ...pass.conditions], cap);
+  for (const pass of passes.filter((p) => !p.fallback)) {
+    if (candidates.length >= candidateCap) break;
+    add(pass, await fetchFor(pass, candidateCap));
+  }
+  const fallbacks = passes.filter((p) => p.fallback);
+  if (fallbacks.length > 0 && candidates.length < query.limit) {
+    // Together, not one after the other: on PostgreSQL each runs on a connection of its own.
+    const found = await Promise.all(fallbacks.map((pass) => fetchFor(pass, fallbackCap)));
+    for (const [i, pass] of fallbacks.entries()) add(pass, found[i] ?? []);
   }
   const typedDate = typedDateValue(parsed.date);
   // Namesakes are common (hundreds of "Mohammed Al-Hassan" in a city): compare each distinct
@@ -249,8 +270,8 @@ export async function searchPersons(
 
 /**
  * A pass: `relaxed` passes do not require every typed word, so their candidates stay only when the
- * comparison finds them likely the same person; `fallback` passes run only while there are fewer
- * candidates than hits asked for.
+ * comparison finds them likely the same person; `fallback` passes run (all at once) only when the
+ * others leave fewer candidates than hits asked for.
  */
 export type Pass = { conditions: SQL[]; relaxed?: boolean; fallback?: boolean };
 
@@ -265,6 +286,7 @@ const relaxedMinScore = 0.5;
  *    other word required, then any complete word with the last (a middle name one file lacks);
  *  - fallbacks while fewer hits than asked for: the last word alone, the first word alone (a typo
  *    at the start of one name, or a file without a family name); the ranking sorts them out.
+ * Each pass is driven by its widest key condition with a bounded index scan (keyDriven).
  */
 export function passConditions(
   tenantId: string,
@@ -272,12 +294,20 @@ export function passConditions(
   lastPrefix: string[] | undefined,
   lastExact: string[],
 ): Pass[] {
-  if (!lastPrefix) return [{ conditions: exact.map((keys) => keyExists(tenantId, keyIn(keys))) }];
+  if (!lastPrefix) {
+    const [first, ...rest] = exact;
+    if (!first) return [{ conditions: [] }];
+    return [
+      {
+        conditions: [keyDriven(tenantId, keyIn(first), driverBound), ...rest.map((k) => keyExists(tenantId, keyIn(k)))],
+      },
+    ];
+  }
   if (exact.length === 0) {
     // With one word, complete-word matches come first (else "Ali" drowns in "Alina", "Alisha" …).
     return [
-      ...(lastExact.length > 0 ? [{ conditions: [keyExists(tenantId, keyIn(lastExact))] }] : []),
-      { conditions: [keyExists(tenantId, keyLike(lastPrefix))] },
+      ...(lastExact.length > 0 ? [{ conditions: [keyDriven(tenantId, keyIn(lastExact), driverBound)] }] : []),
+      { conditions: [keyDriven(tenantId, keyLike(lastPrefix), driverBound)] },
     ];
   }
   // The driving word: the one with the longest key (more letters, fewer persons).
@@ -286,10 +316,12 @@ export function passConditions(
   const others = exact.filter((keys) => keys !== driver).map((keys) => keyExists(tenantId, keyIn(keys)));
   const pairs = (words: string[][]) => words.flatMap((w) => w.flatMap((a) => lastPrefix.map((b) => pairKey(a, b))));
   return [
-    { conditions: [keyExists(tenantId, keyLike(pairs([driver]))), ...others] },
-    ...(exact.length > 1 ? [{ conditions: [keyExists(tenantId, keyLike(pairs(exact)))], relaxed: true }] : []),
-    { conditions: [keyExists(tenantId, keyLike(lastPrefix))], relaxed: true, fallback: true },
-    { conditions: [keyExists(tenantId, keyIn(exact[0] ?? []))], relaxed: true, fallback: true },
+    { conditions: [keyDriven(tenantId, keyLike(pairs([driver])), driverBound), ...others] },
+    ...(exact.length > 1
+      ? [{ conditions: [keyDriven(tenantId, keyLike(pairs(exact)), driverBound)], relaxed: true }]
+      : []),
+    { conditions: [keyDriven(tenantId, keyLike(lastPrefix), fallbackBound)], relaxed: true, fallback: true },
+    { conditions: [keyDriven(tenantId, keyIn(exact[0] ?? []), fallbackBound)], relaxed: true, fallback: true },
   ];
 }
 
