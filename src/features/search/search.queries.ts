@@ -227,13 +227,13 @@ export async function searchPersons(
     candidates = [...candidates, ...more];
   };
   const fetchFor = (pass: Pass, cap: number) => candidateQuery(db, actor, [...filters, ...pass.conditions], cap);
-  for (const pass of passes.filter((p) => !p.fallback)) {
-    if (candidates.length >= candidateCap) break;
-    add(pass, await fetchFor(pass, candidateCap));
-  }
+  // The passes run together (each on a connection of its own on PostgreSQL) and are merged in
+  // their order; a pass after the list is full adds nothing.
+  const main = passes.filter((p) => !p.fallback);
+  const mainFound = await Promise.all(main.map((pass) => fetchFor(pass, candidateCap)));
+  for (const [i, pass] of main.entries()) if (candidates.length < candidateCap) add(pass, mainFound[i] ?? []);
   const fallbacks = passes.filter((p) => p.fallback);
   if (fallbacks.length > 0 && candidates.length < query.limit) {
-    // Together, not one after the other: on PostgreSQL each runs on a connection of its own.
     const found = await Promise.all(fallbacks.map((pass) => fetchFor(pass, fallbackCap)));
     for (const [i, pass] of fallbacks.entries()) add(pass, found[i] ?? []);
   }
