@@ -91,9 +91,15 @@ export function birthDateNarrowing(d: TypedDate, column = persons.birthDate): SQ
   return sql`(${column} = ${`${ym}-${pad(d.day)}`} or ${column} = ${ym} or ${yearOnly})`;
 }
 
+/**
+ * The name tokens of the typed words, read together as the index reads a stored name: compounds
+ * span words ("Abd ar-Rahman" is one name, Abdulrahman, not "abd", "ar" and "rahman").
+ */
+export const typedTokens = (words: string[]) => nameTokens(words.join(" "));
+
 /** The keys each typed word may match: complete words exactly, the last one as a prefix. */
 export function wordKeys(words: string[]): { exact: string[][]; lastPrefix: string[] | undefined } {
-  const tokens = words.flatMap((w) => nameTokens(w));
+  const tokens = typedTokens(words);
   const exact: string[][] = [];
   let lastPrefix: string[] | undefined;
   tokens.forEach((t, i) => {
@@ -208,7 +214,7 @@ export async function searchPersons(
     query.status ? eq(persons.caseStatus, query.status) : undefined,
     parsed.date ? birthDateNarrowing(parsed.date) : undefined,
   ];
-  const tokens = parsed.words.flatMap((w) => nameTokens(w));
+  const tokens = typedTokens(parsed.words);
   const lastWord = tokens.at(-1) ?? "";
   const lastExact = [...new Set(queryKeys(lastWord, false))].filter((k) => k.length > 0);
   // The very spelling typed comes first: a common name's namesakes must not crowd it out.
@@ -348,7 +354,7 @@ export function rankCandidate(
   typedDate: string | null,
   c: Candidate,
 ): { score: number; matchReasons: MatchReason[] } {
-  const tokens = words.flatMap((w) => nameTokens(w));
+  const tokens = typedTokens(words);
   if (tokens.length === 0) {
     const cmp = typedDate
       ? comparePersons(
