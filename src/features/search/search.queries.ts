@@ -290,8 +290,8 @@ const relaxedMinScore = 0.5;
  *  - two or more words: a pair key (a complete word and the last word as typed; the index holds
  *    both orders), so the index range scan returns only persons carrying both — first with every
  *    other word required, then any complete word with the last (a middle name one file lacks);
- *  - fallbacks while fewer hits than asked for: the last word alone, the first word alone (a typo
- *    at the start of one name, or a file without a family name); the ranking sorts them out.
+ *  - fallbacks while fewer hits than asked for (see fallbackPasses): a slip of the keyboard in one
+ *    of the words, or a file without a family name; the ranking sorts them out.
  * Each pass is driven by its widest key condition with a bounded index scan (keyDriven).
  */
 export function passConditions(
@@ -326,8 +326,33 @@ export function passConditions(
     ...(exact.length > 1
       ? [{ conditions: [keyDriven(tenantId, keyLike(pairs(exact)), driverBound)], relaxed: true }]
       : []),
-    { conditions: [keyDriven(tenantId, keyLike(lastPrefix), fallbackBound)], relaxed: true, fallback: true },
-    { conditions: [keyDriven(tenantId, keyIn(exact[0] ?? []), fallbackBound)], relaxed: true, fallback: true },
+    ...fallbackPasses(tenantId, exact, driver, lastPrefix),
+  ];
+}
+
+/** Letters of a key kept when a slip of the keyboard further on must not lose the person. */
+const slipPrefix = 3;
+
+/**
+ * The passes for a person the others missed: each leaves out what a slip of the keyboard may have
+ * changed (index keys are whole consonant skeletons, so one wrong letter changes the key).
+ */
+function fallbackPasses(tenantId: string, exact: string[][], driver: string[], lastPrefix: string[]): Pass[] {
+  const fallback = (condition: SQL): Pass => ({
+    conditions: [keyDriven(tenantId, condition, fallbackBound)],
+    relaxed: true,
+    fallback: true,
+  });
+  const cut = (keys: string[]) => [...new Set(keys.map((k) => k.slice(0, slipPrefix)))];
+  return [
+    // A slip at the start of the first word: the last word alone.
+    fallback(keyLike(lastPrefix)),
+    // A slip late in the last word: the driving word with the beginning of the last one.
+    fallback(keyLike(driver.flatMap((a) => cut(lastPrefix).map((b) => pairKey(a, b))))),
+    // A slip in the driving word: the last word (typed in full) with the beginning of the driver.
+    fallback(keyLike(lastPrefix.flatMap((b) => cut(driver).map((a) => pairKey(b, a))))),
+    // A file without a family name (or a slip in the last word): the first word alone.
+    fallback(keyIn(exact[0] ?? [])),
   ];
 }
 

@@ -1,6 +1,8 @@
 // API tests of person search (GET /persons?q=): spelling variants through the matching engine's
 // keys, swapped names, prefixes while typing, birth-date narrowing, the index kept in step with
 // name changes, and never a person the organisation may not see.
+
+import { PgDialect } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   api,
@@ -11,7 +13,7 @@ import {
   registerPerson,
 } from "../../test/case-file-factories.js";
 import { client, getTestApp } from "../../test/test-app.js";
-import { parseQuery, parseTypedDate } from "./search.queries.js";
+import { parseQuery, parseTypedDate, passConditions, wordKeys } from "./search.queries.js";
 
 // The app (and an in-memory database) is built once, under the hook timeout rather than a test's.
 beforeAll(async () => {
@@ -35,6 +37,25 @@ describe("typed dates", () => {
       words: ["Al-Hassan", "Mohammed"],
       date: { year: 1990, month: 3, day: 12 },
     });
+  });
+});
+
+describe("search passes", () => {
+  it("look for a slip of the keyboard in either word once the exact passes leave the list short", () => {
+    const { exact, lastPrefix } = wordKeys(["Elif", "Ahmetoglu"]);
+    const dialect = new PgDialect();
+    const patterns = passConditions("00000000-0000-0000-0000-000000000000", exact, lastPrefix, [])
+      .filter((p) => p.fallback)
+      .map((p) =>
+        dialect
+          .sqlToQuery(p.conditions[0] as never)
+          .params.filter((x) => typeof x === "string" && x !== "00000000-0000-0000-0000-000000000000"),
+      );
+    const [given] = exact[0] ?? [];
+    const [family] = lastPrefix ?? [];
+    // "Elif Ahmfetoglu" keeps the beginning of the family name, "Elfi Ahmetoglu" the whole of it.
+    expect(patterns).toContainEqual([`${given} ${family?.slice(0, 3)}%`]);
+    expect(patterns).toContainEqual([`${family} ${given?.slice(0, 3)}%`]);
   });
 });
 
