@@ -4,6 +4,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.js";
 import {
+  berlinToday,
   checkPage,
   chooseOption,
   chromiumAvailable,
@@ -23,10 +24,11 @@ test.afterEach(async ({ request }) => resetLanguage(request, caseManager));
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
 
 /** A date `days` from today as typed in German (TT.MM.JJJJ). */
+/** The date `days` from today as the browser sees today (Europe/Berlin, not the test runner's UTC). */
 function germanDate(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${String(d.getDate()).padStart(2, "0")}.${String(d.getMonth() + 1).padStart(2, "0")}.${d.getFullYear()}`;
+  const d = new Date(`${berlinToday()}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return `${String(d.getUTCDate()).padStart(2, "0")}.${String(d.getUTCMonth() + 1).padStart(2, "0")}.${d.getUTCFullYear()}`;
 }
 
 async function partialDate(page: Page, legend: string, precision: string, value?: string) {
@@ -64,10 +66,15 @@ test("a case manager registers a family, records residence and school, uploads a
 
   await signIn(page, caseManager);
   await expect(page.locator("h1")).toHaveText("Willkommen, Aylin Kaya");
-  const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+  // The start page offers what a case manager does, and nothing announced for later.
+  for (const card of ["persons", "referrals", "duplicates", "organisations"])
+    await expect(page.getByTestId(`home-card-${card}`)).toBeVisible();
+  await expect(page.getByTestId("home-card-organisations").getByRole("link")).toHaveAttribute("href", "/directory");
+  await expect(page.getByText(/schrittweise freigeschaltet/)).toHaveCount(0);
+  await checkPage(page, "home-case-manager", "Willkommen, Aylin Kaya");
 
-  // The person list: table, search, status filter.
-  await nav.getByRole("link", { name: "Personen" }).click();
+  // The person list: table, search, status filter, reached from the start page.
+  await page.getByTestId("home-card-persons").getByRole("link", { name: "Zu den Personen" }).click();
   await checkPage(page, "persons", "Personen");
   await expect(page).toHaveTitle("Personen – Strang");
   const table = page.getByTestId("persons-table");

@@ -5,7 +5,7 @@
 // The steering group reads the SLA figures. Axe on every page and dialog.
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.js";
-import { checkPage, chromiumAvailable, newPage, signIn, skipReason, unique } from "./support.js";
+import { berlinToday, checkPage, chromiumAvailable, newPage, signIn, skipReason, unique } from "./support.js";
 
 test.skip(!chromiumAvailable, skipReason);
 
@@ -39,11 +39,6 @@ async function openTab(page: Page, name: RegExp) {
   await page.getByRole("tab", { name }).click();
   await expect(page.getByRole("tab", { name })).toHaveAttribute("aria-selected", "true");
 }
-
-const isoToday = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
 
 test("a referral to the Jobcenter: sent from the case file, accepted, completed, its outcome on the plan", async ({
   browser,
@@ -96,7 +91,7 @@ test("a referral to the Jobcenter: sent from the case file, accepted, completed,
   ]) {
     const consent = await cm.request.post(`/api/v1/persons/${personId}/consents`, {
       headers: csrf,
-      data: { ...data, validFrom: isoToday(), method: "signed_form" },
+      data: { ...data, validFrom: berlinToday(), method: "signed_form" },
     });
     expect(consent.status(), await consent.text()).toBe(201);
   }

@@ -96,3 +96,7 @@ export async function chooseOption(page: Page, label: string | RegExp, search: s
   await choice.click();
   await page.keyboard.press("Escape");
 }
+
+/** Today as the browser sees it (the specs run it in Europe/Berlin; the test runner may be on UTC). */
+export const berlinToday = (): string =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());

@@ -92,8 +92,7 @@ export function StatementDe() {
           <strong>Umfang der Prüfung:</strong> Die Anwendung wird bei jeder Änderung automatisiert nach WCAG 2.1 AA
           geprüft und von Hand auf Bedienbarkeit mit der Tastatur getestet. Ein vollständiger Test durch eine
           unabhängige Prüfstelle und Tests mit Screenreadern stehen noch aus; einzelne Barrieren können deshalb noch
-          unentdeckt sein. Weitere Funktionen (etwa Fallakten, Verweisungen und Auswertungen) werden schrittweise
-          freigeschaltet und vor der Freigabe geprüft.
+          unentdeckt sein. Neue Funktionen werden vor der Freigabe auf dieselbe Weise geprüft.
         </List.Item>
       </List>
 
@@ -186,8 +185,8 @@ export function StatementEn() {
         <List.Item>
           <strong>Scope of testing:</strong> the application is tested automatically against WCAG 2.1 AA with every
           change and manually for keyboard operation. A complete test by an independent testing body and tests with
-          screen readers are still outstanding, so individual barriers may not yet have been found. Further features
-          (such as case files, referrals and reports) are being switched on step by step and are tested before release.
+          screen readers are still outstanding, so individual barriers may not yet have been found. New features are
+          tested in the same way before release.
         </List.Item>
       </List>
 

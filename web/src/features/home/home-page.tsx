@@ -1,8 +1,13 @@
-// The start page: who you are, and what you can do (links only to what the abilities allow).
+// The start page: who you are, and what you can do (links only to what the abilities allow, the
+// same rule as the navigation).
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import {
+  IconAddressBook,
   IconArrowRight,
+  IconArrowsExchange,
   IconBuildingCommunity,
+  IconChartBar,
+  IconCopy,
   IconListDetails,
   IconShieldCheck,
   IconShieldExclamation,
@@ -24,7 +29,18 @@ export function HomePage() {
   const a = me.abilities;
 
   const cards: Card[] = [];
-  const cardLink = (to: "/organisations" | "/users" | "/audit", label: string) => (
+  const cardLink = (
+    to:
+      | "/persons"
+      | "/referrals"
+      | "/duplicates"
+      | "/reports/referrals"
+      | "/directory"
+      | "/organisations"
+      | "/users"
+      | "/audit",
+    label: string,
+  ) => (
     <Anchor component={Link} to={to} fw={600}>
       <Group gap={6} component="span">
         {label}
@@ -32,6 +48,44 @@ export function HomePage() {
       </Group>
     </Anchor>
   );
+  if (a.workWithPersons) {
+    const persons = t("cards.persons", { returnObjects: true });
+    const referrals = t("cards.referrals", { returnObjects: true });
+    const duplicates = t("cards.duplicates", { returnObjects: true });
+    cards.push(
+      {
+        key: "persons",
+        icon: <IconAddressBook aria-hidden="true" />,
+        title: persons.title,
+        text: persons.text,
+        link: cardLink("/persons", persons.link),
+      },
+      {
+        key: "referrals",
+        icon: <IconArrowsExchange aria-hidden="true" />,
+        title: referrals.title,
+        text: referrals.text,
+        link: cardLink("/referrals", referrals.link),
+      },
+      {
+        key: "duplicates",
+        icon: <IconCopy aria-hidden="true" />,
+        title: duplicates.title,
+        text: duplicates.text,
+        link: cardLink("/duplicates", duplicates.link),
+      },
+    );
+  }
+  if (me.user.role === "steering" || me.user.role === "tenant_admin") {
+    const c = t("cards.sla", { returnObjects: true });
+    cards.push({
+      key: "sla",
+      icon: <IconChartBar aria-hidden="true" />,
+      title: c.title,
+      text: c.text,
+      link: cardLink("/reports/referrals", c.link),
+    });
+  }
   if (a.manageUsers) {
     const own = a.manageUsersOf !== "all";
     const c = own ? t("cards.usersOwn", { returnObjects: true }) : t("cards.usersAll", { returnObjects: true });
@@ -52,7 +106,7 @@ export function HomePage() {
       icon: <IconBuildingCommunity aria-hidden="true" />,
       title: c.title,
       text: c.text,
-      link: cardLink("/organisations", c.link),
+      link: cardLink(a.manageOrganisations ? "/organisations" : "/directory", c.link),
     });
   }
   if (a.viewAudit) {
@@ -100,9 +154,6 @@ export function HomePage() {
               </Paper>
             ))}
           </SimpleGrid>
-          <Text mt="lg" c="dimmed" maw="48rem">
-            {t("comingSoon")}
-          </Text>
         </section>
         <section aria-labelledby="home-security">
           <Paper withBorder p="lg" radius="md" maw="48rem">

@@ -4,14 +4,34 @@ const de = {
   youAre: "Sie sind angemeldet als <strong>{{role}}</strong> bei <strong>{{organisation}}</strong> ({{tenant}}).",
   whatYouCanDo: "Was Sie hier tun können",
   cards: {
+    persons: {
+      title: "Personen und Fallakten",
+      text: "Personen suchen – auch in anderen Schreibweisen –, neu erfassen und ihre Fallakte mit Einwilligungen, Dokumenten und Integrationsplan führen.",
+      link: "Zu den Personen",
+    },
+    referrals: {
+      title: "Verweisungen",
+      text: "Eingehende Verweisungen annehmen, ablehnen und abschließen; gesendete verfolgen. Fristen nach den Kooperationsvereinbarungen.",
+      link: "Zu den Verweisungen",
+    },
+    duplicates: {
+      title: "Dubletten prüfen",
+      text: "Mehrfach erfasste Personen finden, vergleichen und Feld für Feld zusammenführen – rückgängig zu machen.",
+      link: "Zu den Dubletten",
+    },
+    sla: {
+      title: "Fristtreue der Verweisungen",
+      text: "Je Organisation: Anteil der rechtzeitig bestätigten Verweisungen und mittlere Tage bis zur Bestätigung.",
+      link: "Zur Fristtreue",
+    },
     organisationsManage: {
       title: "Organisationen verwalten",
       text: "Behörden, Träger und Initiativen der Kommune anlegen, Kontaktdaten pflegen und Organisationen deaktivieren.",
       link: "Zu den Organisationen",
     },
     organisationsView: {
-      title: "Verzeichnis der Organisationen",
-      text: "Alle beteiligten Behörden, Träger und Initiativen der Kommune mit ihren Kontaktdaten.",
+      title: "Netzwerk-Verzeichnis",
+      text: "Wer bietet welche Leistung in welcher Sprache an: Behörden, Träger und Initiativen mit Öffnungszeiten und Ansprechpersonen.",
       link: "Zum Verzeichnis",
     },
     usersAll: {
@@ -37,8 +57,6 @@ const de = {
     setUp: "Jetzt einrichten",
     changePassword: "Passwort ändern",
   },
-  comingSoon:
-    "Die Funktionen für Fallakten, Einwilligungen und Verweisungen werden schrittweise freigeschaltet. Ihre Administration informiert Sie, sobald sie für Ihre Rolle verfügbar sind.",
 };
 
 export type HomeStrings = typeof de;
@@ -49,14 +67,34 @@ const en: HomeStrings = {
   youAre: "You are signed in as <strong>{{role}}</strong> at <strong>{{organisation}}</strong> ({{tenant}}).",
   whatYouCanDo: "What you can do here",
   cards: {
+    persons: {
+      title: "Persons and case files",
+      text: "Find persons – in other spellings too –, register new ones and keep their case file with consents, documents and integration plan.",
+      link: "Go to persons",
+    },
+    referrals: {
+      title: "Referrals",
+      text: "Accept, decline and complete incoming referrals; follow the ones you sent. Deadlines follow the cooperation agreements.",
+      link: "Go to referrals",
+    },
+    duplicates: {
+      title: "Review duplicates",
+      text: "Find persons registered more than once, compare them and merge them field by field – and undo a merge.",
+      link: "Go to duplicates",
+    },
+    sla: {
+      title: "Referral deadline compliance",
+      text: "Per organisation: the share of referrals acknowledged in time and the median days to acknowledge.",
+      link: "Go to deadline compliance",
+    },
     organisationsManage: {
       title: "Manage organisations",
       text: "Add the municipality's authorities, providers and initiatives, keep their contact details up to date and deactivate organisations.",
       link: "Go to organisations",
     },
     organisationsView: {
-      title: "Directory of organisations",
-      text: "All authorities, providers and initiatives of the municipality with their contact details.",
+      title: "Network directory",
+      text: "Who offers which service in which language: authorities, providers and initiatives with opening hours and contacts.",
       link: "Go to the directory",
     },
     usersAll: {
@@ -82,8 +120,6 @@ const en: HomeStrings = {
     setUp: "Set it up now",
     changePassword: "Change password",
   },
-  comingSoon:
-    "Case files, consents and referrals are being switched on step by step. Your administrator will let you know as soon as they are available for your role.",
 };
 
 export const homeStrings = { de, en };
