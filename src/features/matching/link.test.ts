@@ -26,4 +26,14 @@ describe("linkPersons on generated persons with ground truth", () => {
     const b = blockingKeys({ id: "2", givenNames: "Hasan", familyName: "Muhammad", birthDate: null });
     expect(a.some((k) => b.includes(k))).toBe(true);
   });
+
+  it("puts a birth year one off on the same day, and a slip in every name token, into a common block", () => {
+    const shared = (x: string[], y: string[]) => x.some((k) => y.includes(k));
+    const person = (id: string, given: string, family: string, birthDate: string) =>
+      blockingKeys({ id, givenNames: given, familyName: family, birthDate });
+    expect(
+      shared(person("1", "Petro", "Jakowenko", "2014-07-04"), person("2", "Peto", "Jakowneko", "2013-07-04")),
+    ).toBe(true);
+    expect(shared(person("1", "Sohrab", "", "1989-03-20"), person("2", "Sohrqb", "", "1989"))).toBe(true);
+  });
 });

@@ -20,13 +20,35 @@ function blockingKeysOf(p: PreparedPerson): string[] {
     }
     if (year) keys.add(`y:${tokenKeys[i]}|${year}`);
   }
+  // A rare spelling (most often a slip of the keyboard) also blocks with each one of its consonant
+  // classes left out, with the birth year: Sohrqb meets Sohrab, and two slips of one name meet each
+  // other, when every token of the name has a slip. Common spellings are left out: their blocks
+  // would be large, and a common spelling is a name, not a slip.
+  if (year)
+    for (const t of p.tokens)
+      if (t.count <= RARE_SPELLING && t.key.length >= MIN_DELETION_KEY)
+        for (const d of deletions(t.key)) keys.add(`y:${d}|${year}`);
   if (tokenKeys.length === 1 && !year) keys.add(`n:${tokenKeys[0]}`);
   // Each token alone: scanned only for a person without a birth date (see link), whose duplicate
   // shares no year and may share only one intact name token (the other mistyped or missing).
   for (const k of tokenKeys) keys.add(`t:${k}`);
   // A full birth date is nearly unique: it catches duplicates whose every name token is mistyped.
   if (p.date?.day) keys.add(`d:${p.date.year}-${p.date.month}-${p.date.day}`);
+  // Each token with day and month: a year off by one (or mistyped) still meets its duplicate.
+  if (p.date?.day) for (const k of tokenKeys) keys.add(`m:${k}|${p.date.month}-${p.date.day}`);
   return [...keys];
+}
+
+/** Shortest skeleton key whose one-deletion variants are blocked on (shorter ones block too much). */
+const MIN_DELETION_KEY = 3;
+/** A spelling seen at most this often in the batch counts as rare (as compare.ts's RARE). */
+const RARE_SPELLING = 3;
+
+/** The key with each one of its symbols left out. */
+function deletions(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  return out;
 }
 
 export function blockingKeysPrepared(p: PreparedPerson): string[] {
@@ -85,11 +107,11 @@ export function weighByFrequency(prepared: PreparedPerson[]): void {
       const share = Math.max(((keyCount.get(t.key) ?? 1) + priorWeight * priorShare) / (n + priorWeight), 1e-6);
       t.weight = Math.min(WMAX, Math.max(WMIN, W0 + WS * Math.log(1 / share)));
       t.count = rawCount.get(t.raw) ?? 0;
-      t.id = intern(ids, `${t.abjad ? "*" : ""}${t.raw}`);
+      t.id = intern(ids, `${t.script ? "*" : ""}${t.raw}`);
       if (t.alt) {
         t.alt.weight = t.weight;
         t.alt.count = t.count;
-        t.alt.id = intern(ids, `${t.abjad ? "*" : ""}${t.alt.raw}`);
+        t.alt.id = intern(ids, `${t.script ? "*" : ""}${t.alt.raw}`);
       }
     }
   });

@@ -128,6 +128,14 @@ describe("comparePersons", () => {
     );
   });
 
+  it("reads Md. and Muh. as Muhammad, and a birth year one off on the same day as a clerical slip", () => {
+    expect(score(p("Md.", "Khalaf", "1959-05-15"), p("Muhammad", "Khalaf", "1959-05-15"))).toBeGreaterThan(0.8);
+    expect(score(p("Muh.", "Khalaf", "1959-05-15"), p("Mohammed", "Khalaf", "1959-05-15"))).toBeGreaterThan(0.8);
+    expect(score(p("Sahar", "Karimi", "1970-10-19"), p("Sahar", "Karimi", "1969-10-19"))).toBeGreaterThan(0.8);
+    // one mistyped digit of the day
+    expect(score(p("Yusuf", "Hassan", "1948-02-06"), p("Yussuf", "Hassan", "1948-02-16"))).toBeGreaterThan(0.8);
+  });
+
   it("keeps hard non-matches low", () => {
     // siblings: same family, other given name, other birth date
     expect(score(p("Omar", "Al-Hassan", "1990-03-04"), p("Khaled", "Al-Hassan", "1993-07-01"))).toBeLessThan(0.2);

@@ -9,7 +9,8 @@
 import { phoneticForm } from "./phonetic-key.js";
 
 const groups: string[] = [
-  "muhammad mhd mohd mhmd mehmet mehmed muhammet",
+  // Md., Muh., Mhd. and Mohd. are the usual written abbreviations (South Asian, Indonesian, Syrian registers).
+  "muhammad mhd mohd mhmd md muh mehmet mehmed muhammet",
   "aleksandr oleksandr alexander oleksander",
   "nikolai mykola mikola nikolaj mykolai",
   "elena olena jelena yelena",
