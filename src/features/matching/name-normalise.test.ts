@@ -20,6 +20,10 @@ describe("nameTokens", () => {
     // Given names that only look like article + name stay whole.
     expect(nameTokens("Albert")).toEqual(["albert"]);
     expect(nameTokens("Alina")).toEqual(["alina"]);
+    // A short name with a doubled l is not the article glued to a two- or three-letter name.
+    expect(nameTokens("Allaa")).toEqual(["allaa"]);
+    expect(nameTokens("Allawi")).toEqual(["allawi"]);
+    expect(nameTokens("Alsayed")).toEqual(["al", "sayed"]);
   });
 
   it("joins Abd compounds into one token", () => {

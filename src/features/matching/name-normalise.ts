@@ -158,8 +158,12 @@ export function foldToAscii(text: string): string {
 const abdPrefix = /^abd(?:[aeiou]?l|[aeiou]?(?=([bcdfghjklmnpqrstvwxz])\1)|[aeiou]{1,2})?$/;
 const abdGlued = /^abd(?:ou|[aeiou])?(?:l|(?=([bcdfghjklmnpqrstvwxz])\1))?(.{3,})$/;
 
+// A short name beginning with a doubled l is a name of its own (Allaa for Alaa, Allawi, Allan), not
+// the article glued to a two- or three-letter name.
+const doubledL = /^all.{0,3}$/;
+
 function splitGluedArticle(token: string): string[] {
-  if (token.length >= 5 && gluedArticle.test(token) && !notArticle.has(token))
+  if (token.length >= 5 && gluedArticle.test(token) && !notArticle.has(token) && !doubledL.test(token))
     return [token.slice(0, 2), token.slice(2)];
   return [token];
 }
