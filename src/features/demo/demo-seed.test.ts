@@ -6,6 +6,8 @@ import { type Database, openDatabase } from "../../platform/db/client.js";
 import { organisations } from "../../platform/identity/identity.tables.js";
 import { isLanguageCode } from "../../platform/reference/reference-data.js";
 import { agreements } from "../agreements/agreements.tables.js";
+import { duplicateCandidates } from "../duplicates/duplicates.tables.js";
+import { persons } from "../persons/persons.tables.js";
 import { planGoals, planMeasures } from "../plans/plans.tables.js";
 import { referrals } from "../referrals/referrals.tables.js";
 import { seedDemo } from "./demo-seed.js";
@@ -47,6 +49,19 @@ describe("demo seed", () => {
     for (const o of orgs) {
       expect(o.openingHours, o.name).toBeTruthy();
       for (const l of o.languages) expect(isLanguageCode(l), `${o.name}: ${l}`).toBe(true);
+    }
+  });
+
+  it("registers some persons a second time in another spelling, and the scan lists the pairs", async () => {
+    const db = database.db;
+    const pairs = await db.select().from(duplicateCandidates).where(eq(duplicateCandidates.tenantId, tenantId));
+    expect(pairs.length).toBeGreaterThanOrEqual(3);
+    const byId = new Map((await db.select().from(persons).where(eq(persons.tenantId, tenantId))).map((p) => [p.id, p]));
+    for (const pair of pairs) {
+      const [a, b] = [byId.get(pair.personAId), byId.get(pair.personBId)];
+      // Another spelling, not an exact copy the registration warning would have stopped.
+      expect(`${a?.givenNames} ${a?.familyName}`).not.toBe(`${b?.givenNames} ${b?.familyName}`);
+      expect(pair.status).toBe("open");
     }
   });
 });

@@ -5,6 +5,7 @@ import { hashPassword } from "../../platform/auth/passwords.js";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganisationType, Role } from "../../platform/domain.js";
 import { organisations, tenants, users } from "../../platform/identity/identity.tables.js";
+import { seedDuplicates } from "./demo-duplicates.js";
 import { seedNetwork } from "./demo-network.js";
 import { generatePersons } from "./person-generator.js";
 
@@ -206,6 +207,7 @@ export async function seedDemo(db: Db, options: { persons?: number } = {}): Prom
   if (persons > 0) {
     await generatePersons(db, result.tenantId, persons, { seed: 1 });
     await seedNetwork(db, result.tenantId);
+    await seedDuplicates(db, result.tenantId);
   }
   return result;
 }
