@@ -240,6 +240,11 @@ test("an organisation admin manages only the users of the own organisation", asy
   const page = await newPage(browser);
   await signIn(page, accounts.jobcenterAdmin);
   await expect(page.locator("h1")).toHaveText("Willkommen, Sabine Krüger");
+  // The organisation's head also reads the referral deadline figures (abilities from /auth/me).
+  await expect(
+    page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Fristtreue" }),
+  ).toBeVisible();
+  await expect(page.getByTestId("home-card-sla")).toBeVisible();
   await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Benutzerkonten" }).click();
   await checkPage(page, "users-org-admin", "Benutzerkonten");
   await expect(page.getByRole("main")).toContainText("Konten Ihrer Organisation Jobcenter Musterstadt.");

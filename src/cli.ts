@@ -104,7 +104,6 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
         await seedDemo(db);
-        await scanAllTenants(db);
         process.stdout.write(`Seeded Musterstadt.\n${demoAccountsText()}\n`);
         return 0;
       });

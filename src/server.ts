@@ -1,6 +1,5 @@
 // Builds and starts Strang: database, migrations, first-start data, HTTP server, background work.
 import path from "node:path";
-import { scanAllTenants } from "./features/duplicates/duplicates.queries.js";
 import { features } from "./features/index.js";
 import { systemSweepOverdueReferrals } from "./features/referrals/referral-overdue.js";
 import { reindexSearchKeys, searchIndexMissing } from "./features/search/search-index.js";
@@ -27,7 +26,6 @@ export async function serve(config: Config) {
   const report = await bootstrap(database.db, config);
   // Persons from before the search index (migration 0009) get their keys; the check is O(1).
   if (await searchIndexMissing(database.db)) await reindexSearchKeys(database.db);
-  if (report.seededDemo) await scanAllTenants(database.db);
 
   // The sealer chains committed audit rows moments after they are written.
   const sealer = setInterval(() => {

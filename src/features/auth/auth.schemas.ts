@@ -41,6 +41,8 @@ export const meSchema = z
       dataProtection: z.boolean(),
       manageLegalBases: z.boolean(),
       manageAgreements: z.boolean(),
+      viewReferralReports: z.boolean(),
+      manageSettings: z.boolean(),
     }),
   })
   .meta({ id: "Me" });

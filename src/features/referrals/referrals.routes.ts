@@ -1,6 +1,7 @@
 // Referrals between organisations: send, inbox (incoming/outgoing), read, the four transitions,
 // what may be shared, and the SLA figures for the steering group.
 import { z } from "zod";
+import { referralReportRoles } from "../../platform/access/access.js";
 import {
   identityGroundsOf,
   personAccessOrThrow,
@@ -119,7 +120,7 @@ export async function referralsRoutes(app: App) {
   app.get(
     "/referrals/sla",
     {
-      config: { policy: policy.roles("steering", "tenant_admin", "org_admin") },
+      config: { policy: policy.roles(...referralReportRoles) },
       schema: {
         tags,
         summary:

@@ -449,6 +449,14 @@ describe("inbox, overdue and SLA", () => {
       .set({ acknowledgeBy: "2020-01-01" })
       .where(eq(referrals.id, ids[5] as string));
     expectProblem(await t.jc.client.get(`${api}/referrals/sla`), 403, "forbidden");
+    // The ability /auth/me announces (the web app shows the page by it) is the route's rule.
+    const jcHead = await t.user(t.jobcenter.id, "org_admin");
+    for (const u of [t.jc, t.cm, steering, jcHead]) {
+      const me = (await u.client.get(`${api}/auth/me`)).json();
+      const status = (await u.client.get(`${api}/referrals/sla`)).statusCode;
+      expect(status, me.user.role).toBe(me.abilities.viewReferralReports ? 200 : 403);
+      expect(me.abilities.manageSettings).toBe(false);
+    }
     expectProblem(await steering.client.get(`${api}/referrals/sla?from=2026-02-30`), 400, "validation-error");
     const sla = await steering.client.get(`${api}/referrals/sla`);
     expect(sla.statusCode, sla.body).toBe(200);

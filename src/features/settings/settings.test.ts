@@ -21,6 +21,7 @@ describe("settings", () => {
     expectProblem(await client(app).get(`${url}/holidays`), 401, "unauthenticated");
     for (const role of ["org_admin", "case_manager", "caseworker", "steering", "dpo", "volunteer"] as const) {
       expectProblem(await t.clients[role].patch(url, { federalState: "BY" }), 403, "forbidden");
+      expect((await t.clients[role].get("/api/v1/auth/me")).json().abilities.manageSettings, role).toBe(false);
       const read = await t.clients[role].get(url);
       expect(read.statusCode, read.body).toBe(200);
       expect(read.json()).toEqual({
@@ -30,6 +31,7 @@ describe("settings", () => {
       });
     }
     const admin = t.clients.tenant_admin;
+    expect((await admin.get("/api/v1/auth/me")).json().abilities.manageSettings).toBe(true);
     const bad: [Record<string, unknown>, string][] = [
       [{ federalState: "XX" }, "federalState"],
       [{ federalState: "nw" }, "federalState"],

@@ -24,6 +24,10 @@ export type Abilities = {
   /** Legal bases and cooperation agreements. */
   manageLegalBases: boolean;
   manageAgreements: boolean;
+  /** The referral deadline figures per organisation (steering reports). */
+  viewReferralReports: boolean;
+  /** The tenant's settings: federal state (holidays), default referral deadlines. */
+  manageSettings: boolean;
 };
 
 const allRoles: Role[] = [
@@ -36,6 +40,9 @@ const allRoles: Role[] = [
   "steering",
   "dpo",
 ];
+
+/** Roles that read the referral deadline figures (GET /referrals/sla). */
+export const referralReportRoles: readonly Role[] = ["steering", "tenant_admin", "org_admin"];
 
 /** Roles that reach across the whole tenant; only the tenant admin assigns them. */
 export const tenantWideRoles: readonly Role[] = ["tenant_admin", "dpo", "steering"];
@@ -54,6 +61,8 @@ export function abilitiesOf(actor: Actor): Abilities {
     dataProtection: actor.role === "dpo",
     manageLegalBases: tenantAdmin,
     manageAgreements: tenantAdmin,
+    viewReferralReports: referralReportRoles.includes(actor.role),
+    manageSettings: tenantAdmin,
   };
 }
 

@@ -18,6 +18,10 @@ export type Abilities = {
   dataProtection: boolean;
   manageLegalBases: boolean;
   manageAgreements: boolean;
+  /** The referral deadline figures per organisation. */
+  viewReferralReports: boolean;
+  /** The tenant's settings (federal state, default deadlines). */
+  manageSettings: boolean;
 };
 
 export type SessionUser = {

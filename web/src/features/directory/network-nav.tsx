@@ -1,5 +1,5 @@
-// Navigation items of the cooperation network, by role: the directory for everyone, referrals for
-// those who work with persons, SLA figures for steering and the tenant admin, settings for the tenant admin.
+// Navigation items of the cooperation network, by the user's abilities: the directory for everyone,
+// referrals for those who work with persons, deadline figures for steering and admins, settings.
 import { IconAddressBook, IconArrowsExchange, IconChartBar, IconSettings } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import type { Me } from "../auth/auth.api";
@@ -12,7 +12,6 @@ const ns = registerStrings("networkNav", {
 
 export function NetworkNavItems({ me }: { me: Me }) {
   const t = useStrings(ns);
-  const role = me.user.role;
   return (
     <>
       {me.abilities.workWithPersons ? (
@@ -29,7 +28,7 @@ export function NetworkNavItems({ me }: { me: Me }) {
           {t("directory")}
         </Link>
       </li>
-      {role === "steering" || role === "tenant_admin" ? (
+      {me.abilities.viewReferralReports ? (
         <li>
           <Link to="/reports/referrals" className="nav-link">
             <IconChartBar size={20} aria-hidden="true" />
@@ -37,7 +36,7 @@ export function NetworkNavItems({ me }: { me: Me }) {
           </Link>
         </li>
       ) : null}
-      {role === "tenant_admin" ? (
+      {me.abilities.manageSettings ? (
         <li>
           <Link to="/settings" className="nav-link">
             <IconSettings size={20} aria-hidden="true" />

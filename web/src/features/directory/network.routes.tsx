@@ -1,11 +1,8 @@
 // Routes of the cooperation network (directory, settings, notifications, referrals, SLA figures),
 // under the signed-in frame; the pages load on demand.
 import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
-import type { ComponentType } from "react";
-import type { OrganisationType, Role } from "../../app/domain";
+import type { OrganisationType } from "../../app/domain";
 import { appRoute, flag, guarded, oneOf, type Search, text } from "../../app/route-base";
-import { ForbiddenPage } from "../../app/status-pages";
-import { useMe } from "../auth/auth.api";
 
 const statuses = ["sent", "accepted", "declined", "completed", "withdrawn"] as const;
 const isoDay = (v: unknown) => {
@@ -14,14 +11,6 @@ const isoDay = (v: unknown) => {
 };
 
 /** Pages for some roles only (the server decides again; this keeps others from a page of errors). */
-function forRoles(allowed: readonly Role[], Page: ComponentType) {
-  const Inner = guarded(() => true, Page);
-  return function RoleGuarded() {
-    const me = useMe();
-    return allowed.includes(me.user.role) ? <Inner /> : <ForbiddenPage />;
-  };
-}
-
 const directoryRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/directory",
@@ -49,8 +38,8 @@ const entryRoute = createRoute({
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/settings",
-  component: forRoles(
-    ["tenant_admin"],
+  component: guarded(
+    (a) => a.manageSettings,
     lazyRouteComponent(() => import("../settings/settings-page"), "SettingsPage"),
   ),
 });
@@ -94,8 +83,8 @@ const slaRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/reports/referrals",
   validateSearch: (s: Search): { from?: string; to?: string } => ({ from: isoDay(s.from), to: isoDay(s.to) }),
-  component: forRoles(
-    ["steering", "tenant_admin"],
+  component: guarded(
+    (a) => a.viewReferralReports,
     lazyRouteComponent(() => import("../referrals/sla-page"), "SlaPage"),
   ),
 });

@@ -76,7 +76,7 @@ export function HomePage() {
       },
     );
   }
-  if (me.user.role === "steering" || me.user.role === "tenant_admin") {
+  if (a.viewReferralReports) {
     const c = t("cards.sla", { returnObjects: true });
     cards.push({
       key: "sla",
