@@ -2,7 +2,7 @@
 // municipality (about 300 persons) and for the benchmark tiers (`strang seed --persons N`).
 // Deterministic for a given seed.
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import { type OrganisationType, protectedProvenanceTypes } from "../../platform/domain.js";
 import { organisations, users } from "../../platform/identity/identity.tables.js";
@@ -372,6 +372,10 @@ export async function generatePersons(db: Db, tenantId: string, count: number, o
     recordCount += batchRecords.length;
     options.onProgress?.(made, count);
   }
+  // Fresh statistics after a bulk load, as autovacuum would gather them a minute later: planned
+  // with the row counts of the empty tables, the person list sorts every person of the tenant
+  // instead of walking the name index (100 ms instead of 2 at 80,000 persons).
+  await db.execute(sql`analyze persons, person_search_keys, consents, records, household_members`);
   return { persons: made, households: householdCount, records: recordCount };
 }
 
