@@ -149,7 +149,7 @@ test("a referral to the Jobcenter: sent from the case file, accepted, completed,
   await expect(jc.getByTestId("notification").first()).toContainText(
     "Neue Verweisung: Arbeitsvermittlung und Beratung",
   );
-  await jc.getByRole("link", { name: "Verweisungen" }).click();
+  await jc.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Verweisungen" }).click();
   await checkPage(jc, "referral-inbox", "Verweisungen");
   const row = jc.getByTestId("referral-row").filter({ hasText: givenNames });
   await expect(row).toContainText("Gesendet");
@@ -191,7 +191,11 @@ test("a referral to the Jobcenter: sent from the case file, accepted, completed,
 
   // The steering group's SLA figures.
   const lenkung = await signedIn(browser, steering);
-  await lenkung.getByRole("link", { name: "Fristtreue" }).click();
+  // From the start page's card (the navigation has the same link).
+  await expect(
+    lenkung.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Fristtreue" }),
+  ).toBeVisible();
+  await lenkung.getByRole("link", { name: "Zur Fristtreue" }).click();
   await checkPage(lenkung, "referral-sla", "Verweisungen: Fristtreue");
   await expect(lenkung.getByTestId("sla-table")).toContainText("Jobcenter Musterstadt");
 });
