@@ -95,7 +95,6 @@ export async function duplicateCheck(db: Db, actor: Actor, input: DuplicateCheck
           persons.id,
           ids.map((r) => r.person_id),
         ),
-        isNull(persons.mergedIntoId),
         visiblePersonSql(actor, persons),
       ),
     );
@@ -189,9 +188,9 @@ export async function scanDuplicates(db: Db, tenantId: string, options: { thresh
   return { persons: rows.length, comparisons, pairs: found.size, removed, seconds: (Date.now() - t0) / 1000 };
 }
 
-/** The actor sees the person with this id column (and it is not merged): for both sides of a pair. */
+/** The actor sees the person with this id column (visiblePersonSql: and it is not merged), for both sides of a pair. */
 const seesPerson = (actor: Actor, idColumn: SQL) =>
-  sql`exists (select 1 from ${persons} where ${persons.tenantId} = ${duplicateCandidates.tenantId} and ${persons.id} = ${idColumn} and ${persons.mergedIntoId} is null and ${visiblePersonSql(actor, persons)})`;
+  sql`exists (select 1 from ${persons} where ${persons.tenantId} = ${duplicateCandidates.tenantId} and ${persons.id} = ${idColumn} and ${visiblePersonSql(actor, persons)})`;
 
 const cursorShape = z.tuple([z.number(), z.uuid()]);
 

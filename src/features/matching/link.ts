@@ -189,20 +189,19 @@ function link(persons: PersonForMatching[], opts: LinkOptions): { pairs: LinkedP
       ends.push(x, y);
     }
   };
+  // The members of block k that person i is compared with: all of them, or in an oversized block
+  // (sorted for a sliding window) the `half` neighbours on either side.
+  const windowOf = (k: string, i: number, size: number): [number, number] => {
+    const pos = windowOrder.get(k)?.get(i);
+    return pos === undefined ? [0, size] : [Math.max(0, pos - half), Math.min(size, pos + half + 1)];
+  };
   const ends: number[] = [];
   for (let i = 0; i < prepared.length; i++) {
     for (const k of personBlocks[i] as string[]) {
       if (k.startsWith("t:")) continue;
       const members = blocks.get(k) as number[];
       if (members.length < 2) continue;
-      const order = windowOrder.get(k);
-      let from = 0;
-      let to = members.length;
-      if (order) {
-        const pos = order.get(i) as number;
-        from = Math.max(0, pos - half);
-        to = Math.min(members.length, pos + half + 1);
-      }
+      const [from, to] = windowOf(k, i, members.length);
       for (let x = from; x < to; x++) {
         const j = members[x] as number;
         if (j <= i || stamp[j] === i) continue;
@@ -220,14 +219,7 @@ function link(persons: PersonForMatching[], opts: LinkOptions): { pairs: LinkedP
       if (!k.startsWith("t:")) continue;
       const members = blocks.get(k) as number[];
       if (members.length < 2) continue;
-      const order = windowOrder.get(k);
-      let from = 0;
-      let to = members.length;
-      if (order) {
-        const pos = order.get(i) as number;
-        from = Math.max(0, pos - half);
-        to = Math.min(members.length, pos + half + 1);
-      }
+      const [from, to] = windowOf(k, i, members.length);
       for (let x = from; x < to; x++) {
         const j = members[x] as number;
         if (j === i || stamp[j] === i || (dateless[j] && j < i)) continue;

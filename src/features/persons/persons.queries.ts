@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   closedCategories,
@@ -39,7 +39,7 @@ export async function assertNotMerged(db: Db, actor: Actor, person: PersonRow): 
   const [survivor] = await db
     .select({ id: persons.id })
     .from(persons)
-    .where(and(eq(persons.id, person.mergedIntoId), visiblePersonSql(actor, persons), isNull(persons.mergedIntoId)));
+    .where(and(eq(persons.id, person.mergedIntoId), visiblePersonSql(actor, persons)));
   throw new AppError(
     "not-found",
     "This person's file was merged into another file",
@@ -105,8 +105,8 @@ export async function listVisiblePersons(
     cursor?: string | undefined;
   },
 ) {
-  // Text search (`q`) is searchPersons in features/search; a merged person is listed no more.
-  const conditions: (SQL | undefined)[] = [visiblePersonSql(actor, persons), isNull(persons.mergedIntoId)];
+  // Text search (`q`) is searchPersons in features/search; visiblePersonSql leaves merged persons out.
+  const conditions: (SQL | undefined)[] = [visiblePersonSql(actor, persons)];
   if (query.status) conditions.push(eq(persons.caseStatus, query.status));
   const after = decodeCursor(query.cursor, cursorShape);
   if (after) {

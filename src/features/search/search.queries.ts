@@ -2,7 +2,7 @@
 // in `person_search_keys` (every word must match one of its keys, the last one as a prefix, in any
 // order); a typed birth date narrows; only persons the actor may see (`visiblePersonSql`); the
 // candidates are ranked by `comparePersons` between the query and each person.
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { visiblePersonSql } from "../../platform/access/person-access.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
@@ -191,7 +191,7 @@ export function candidateQuery(db: Db, actor: Actor, where: (SQL | undefined)[],
   return db
     .select(candidateColumns)
     .from(persons)
-    .where(and(visiblePersonSql(actor, persons), isNull(persons.mergedIntoId), ...where))
+    .where(and(visiblePersonSql(actor, persons), ...where))
     .limit(cap);
 }
 

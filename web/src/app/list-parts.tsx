@@ -1,4 +1,5 @@
-// Shared pieces of the list pages: a filter bar, the result count for screen readers, "load more".
+// Shared pieces of the list pages: a filter bar, a scrolling table region, the result count for
+// screen readers, "load more".
 import { Button, Group, Paper, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +10,15 @@ export function FilterBar({ children, label }: { children: ReactNode; label: str
       <Group align="flex-end" gap="md" wrap="wrap">
         {children}
       </Group>
+    </Paper>
+  );
+}
+
+/** A wide table in a bordered box that scrolls sideways on narrow screens, reachable by keyboard. */
+export function TableRegion({ children, label }: { children: ReactNode; label: string }) {
+  return (
+    <Paper withBorder radius="md" style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label={label}>
+      {children}
     </Paper>
   );
 }

@@ -19,8 +19,19 @@ import { Trans, useTranslation } from "react-i18next";
 import { PageHeader } from "../../app/page";
 import { StatusBadge } from "../../app/status-badge";
 import { useMe } from "../auth/auth.api";
+import type { HomeStrings } from "./home.i18n";
 
 type Card = { key: string; icon: ReactNode; title: string; text: string; link: ReactNode };
+type CardStrings = keyof HomeStrings["cards"];
+type Target =
+  | "/persons"
+  | "/referrals"
+  | "/duplicates"
+  | "/reports/referrals"
+  | "/directory"
+  | "/organisations"
+  | "/users"
+  | "/audit";
 
 export function HomePage() {
   const { t } = useTranslation("home");
@@ -28,19 +39,7 @@ export function HomePage() {
   const me = useMe();
   const a = me.abilities;
 
-  const cards: Card[] = [];
-  const cardLink = (
-    to:
-      | "/persons"
-      | "/referrals"
-      | "/duplicates"
-      | "/reports/referrals"
-      | "/directory"
-      | "/organisations"
-      | "/users"
-      | "/audit",
-    label: string,
-  ) => (
+  const cardLink = (to: Target, label: string) => (
     <Anchor component={Link} to={to} fw={600}>
       <Group gap={6} component="span">
         {label}
@@ -48,77 +47,28 @@ export function HomePage() {
       </Group>
     </Anchor>
   );
-  if (a.workWithPersons) {
-    const persons = t("cards.persons", { returnObjects: true });
-    const referrals = t("cards.referrals", { returnObjects: true });
-    const duplicates = t("cards.duplicates", { returnObjects: true });
-    cards.push(
-      {
-        key: "persons",
-        icon: <IconAddressBook aria-hidden="true" />,
-        title: persons.title,
-        text: persons.text,
-        link: cardLink("/persons", persons.link),
-      },
-      {
-        key: "referrals",
-        icon: <IconArrowsExchange aria-hidden="true" />,
-        title: referrals.title,
-        text: referrals.text,
-        link: cardLink("/referrals", referrals.link),
-      },
-      {
-        key: "duplicates",
-        icon: <IconCopy aria-hidden="true" />,
-        title: duplicates.title,
-        text: duplicates.text,
-        link: cardLink("/duplicates", duplicates.link),
-      },
-    );
-  }
-  if (a.viewReferralReports) {
-    const c = t("cards.sla", { returnObjects: true });
-    cards.push({
-      key: "sla",
-      icon: <IconChartBar aria-hidden="true" />,
-      title: c.title,
-      text: c.text,
-      link: cardLink("/reports/referrals", c.link),
+  // What the abilities allow, in this order: [test id, shown, strings, icon, target].
+  const offered: [string, boolean, CardStrings, typeof IconUsers, Target][] = [
+    ["persons", a.workWithPersons, "persons", IconAddressBook, "/persons"],
+    ["referrals", a.workWithPersons, "referrals", IconArrowsExchange, "/referrals"],
+    ["duplicates", a.workWithPersons, "duplicates", IconCopy, "/duplicates"],
+    ["sla", a.viewReferralReports, "sla", IconChartBar, "/reports/referrals"],
+    ["users", a.manageUsers, a.manageUsersOf === "all" ? "usersAll" : "usersOwn", IconUsers, "/users"],
+    [
+      "organisations",
+      true,
+      a.manageOrganisations ? "organisationsManage" : "organisationsView",
+      IconBuildingCommunity,
+      a.manageOrganisations ? "/organisations" : "/directory",
+    ],
+    ["audit", a.viewAudit, "audit", IconListDetails, "/audit"],
+  ];
+  const cards: Card[] = offered
+    .filter(([, shown]) => shown)
+    .map(([key, , strings, Icon, to]) => {
+      const c = t(`cards.${strings}`, { returnObjects: true });
+      return { key, icon: <Icon aria-hidden="true" />, title: c.title, text: c.text, link: cardLink(to, c.link) };
     });
-  }
-  if (a.manageUsers) {
-    const own = a.manageUsersOf !== "all";
-    const c = own ? t("cards.usersOwn", { returnObjects: true }) : t("cards.usersAll", { returnObjects: true });
-    cards.push({
-      key: "users",
-      icon: <IconUsers aria-hidden="true" />,
-      title: c.title,
-      text: c.text,
-      link: cardLink("/users", c.link),
-    });
-  }
-  {
-    const c = a.manageOrganisations
-      ? t("cards.organisationsManage", { returnObjects: true })
-      : t("cards.organisationsView", { returnObjects: true });
-    cards.push({
-      key: "organisations",
-      icon: <IconBuildingCommunity aria-hidden="true" />,
-      title: c.title,
-      text: c.text,
-      link: cardLink(a.manageOrganisations ? "/organisations" : "/directory", c.link),
-    });
-  }
-  if (a.viewAudit) {
-    const c = t("cards.audit", { returnObjects: true });
-    cards.push({
-      key: "audit",
-      icon: <IconListDetails aria-hidden="true" />,
-      title: c.title,
-      text: c.text,
-      link: cardLink("/audit", c.link),
-    });
-  }
 
   return (
     <>

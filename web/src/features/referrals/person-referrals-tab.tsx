@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 
+import { TableRegion } from "../../app/list-parts";
 import { PageLoader, ProblemAlert } from "../../app/page";
 import { useServices } from "../directory/services.api";
 import { ReferDialog } from "./refer-dialog";
@@ -49,14 +50,7 @@ export function PersonReferralsTab({ personId, canRefer }: { personId: string; c
           <Text c="dimmed">{t("person.empty")}</Text>
         </Paper>
       ) : (
-        <Paper
-          withBorder
-          radius="md"
-          style={{ overflowX: "auto" }}
-          tabIndex={0}
-          role="region"
-          aria-label={t("person.caption")}
-        >
+        <TableRegion label={t("person.caption")}>
           <Table className="data-table" data-testid="person-referrals">
             <Table.Caption style={{ captionSide: "top" }}>
               <VisuallyHidden>{t("person.caption")}</VisuallyHidden>
@@ -101,7 +95,7 @@ export function PersonReferralsTab({ personId, canRefer }: { personId: string; c
               ))}
             </Table.Tbody>
           </Table>
-        </Paper>
+        </TableRegion>
       )}
       <ReferDialog personId={personId} opened={referring} onClose={() => setReferring(false)} />
     </section>

@@ -1,19 +1,9 @@
 // The referral inbox: incoming and outgoing referrals with status and due filters, overdue badges
 // and due dates; each row links to the referral.
-import {
-  Anchor,
-  Group,
-  NativeSelect,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Anchor, Group, NativeSelect, SegmentedControl, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { FilterBar, ListFooter } from "../../app/list-parts";
+import { FilterBar, ListFooter, TableRegion } from "../../app/list-parts";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
 import { useServices } from "../directory/services.api";
 import { Deadlines, OverdueBadge, personName, ReferralStatusBadge, useShortDate } from "./referral-parts";
@@ -79,14 +69,7 @@ export function ReferralsPage() {
       {query.isPending ? (
         <PageLoader />
       ) : (
-        <Paper
-          withBorder
-          radius="md"
-          style={{ overflowX: "auto" }}
-          tabIndex={0}
-          role="region"
-          aria-label={t("inbox.caption")}
-        >
+        <TableRegion label={t("inbox.caption")}>
           <Table className="data-table" data-testid="referrals-table">
             <Table.Caption style={{ captionSide: "top" }}>
               <VisuallyHidden>{t("inbox.caption")}</VisuallyHidden>
@@ -147,7 +130,7 @@ export function ReferralsPage() {
               )}
             </Table.Tbody>
           </Table>
-        </Paper>
+        </TableRegion>
       )}
       {query.data ? (
         <ListFooter

@@ -1,11 +1,11 @@
 // SLA figures for the steering group and the tenant admin: per receiving organisation, referrals
 // received, share acknowledged in time, median working days to acknowledge, open overdue.
-import { Button, Paper, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Button, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useFormat } from "../../app/format";
-import { FilterBar } from "../../app/list-parts";
+import { FilterBar, TableRegion } from "../../app/list-parts";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
 import { slaQuery } from "./referrals.api";
 import { useReferralStrings } from "./referrals.i18n";
@@ -56,14 +56,7 @@ export function SlaPage() {
       {query.isPending ? (
         <PageLoader />
       ) : (
-        <Paper
-          withBorder
-          radius="md"
-          style={{ overflowX: "auto" }}
-          tabIndex={0}
-          role="region"
-          aria-label={t("sla.caption")}
-        >
+        <TableRegion label={t("sla.caption")}>
           <Table className="data-table" data-testid="sla-table">
             <Table.Caption style={{ captionSide: "top" }}>
               <VisuallyHidden>{t("sla.caption")}</VisuallyHidden>
@@ -115,7 +108,7 @@ export function SlaPage() {
               )}
             </Table.Tbody>
           </Table>
-        </Paper>
+        </TableRegion>
       )}
       <Text size="sm" c="dimmed" mt="sm">
         {t("sla.suppressedNote")}
