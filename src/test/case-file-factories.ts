@@ -86,6 +86,7 @@ export async function recordConsent(
     caseManagement?: boolean;
     allPartners?: boolean;
     categories: string[];
+    validFrom?: string;
   },
 ) {
   const res = await c.post(`${api}/persons/${personId}/consents`, {

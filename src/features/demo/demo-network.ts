@@ -195,6 +195,21 @@ export async function seedNetwork(db: Db, tenantId: string): Promise<{ referrals
       const answered = responded.getTime() < Date.now() && (age > 6 || r.chance(0.5));
       const status = !answered ? "sent" : r.chance(0.1) ? "declined" : age > 40 ? "completed" : "accepted";
       const service = p.services[i % p.services.length] as string;
+      // The consent to case management covers the centre's own work only: each referral rests on a
+      // release naming its receiver (Schweigepflichtentbindung) for what the referral shares.
+      await tx.insert(consents).values({
+        tenantId,
+        personId: person.id,
+        recipientOrganisationIds: [p.org.id],
+        categories: ["identity", ...p.shares],
+        purpose: `Vermittlung an ${p.org.name}`,
+        validFrom: sentOn,
+        method: "signed_form" as const,
+        language: "de",
+        formVersion: "2026-11-1",
+        recordedByOrganisationId: ki.id,
+        recordedBy: cm.id,
+      });
       const [ref] = await tx
         .insert(referrals)
         .values({

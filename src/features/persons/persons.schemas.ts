@@ -123,8 +123,14 @@ export const personSchema = z
     /** Categories this organisation sees in full; the others are closed (with reasons). */
     access: z.object({
       openCategories: z.array(category),
-      /** no-consent: nothing opens it; protected-provenance: open, but records of protected origin stay hidden. */
-      closedCategories: z.array(z.object({ category, reason: z.enum(["no-consent", "protected-provenance"]) })),
+      /**
+       * no-consent: nothing opens it; protected-provenance: open, but records of protected origin stay
+       * hidden; confidential: health, family and notes toward an immigration office, which open only by a
+       * consent naming it and the category, or a legal basis.
+       */
+      closedCategories: z.array(
+        z.object({ category, reason: z.enum(["no-consent", "protected-provenance", "confidential"]) }),
+      ),
     }),
     abilities: z.object({
       editIdentity: z.boolean(),

@@ -3,8 +3,7 @@
 // category: an organisation sees the goals (and their measures) of the categories it may see.
 // The lead organisation's case managers shape the plan; a responsible organisation updates the
 // status of its own measures.
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import {
   type PersonAccess,
   personAccessOrThrow,
@@ -21,6 +20,7 @@ import { policy } from "../../platform/http/policy.js";
 import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
 import { organisations, users } from "../../platform/identity/identity.tables.js";
 import { referrals } from "../referrals/referrals.tables.js";
+import { visibleConferences, visibleGoals, visibleMeasures } from "./plans.queries.js";
 import {
   conferenceSchema,
   createConferenceSchema,
@@ -39,70 +39,9 @@ const personPolicy = policy.roles(...personDataRoles);
 const field = (path: string, message: string) =>
   new AppError("validation-error", message, { errors: [{ path, message }] });
 
-const goalVisible = (access: PersonAccess, g: { domain: Category; ownerOrganisationId: string }) =>
-  g.ownerOrganisationId === access.organisationId || access.open.has(g.domain);
-const conferenceVisible = (access: PersonAccess, c: { ownerOrganisationId: string }) =>
-  c.ownerOrganisationId === access.organisationId || access.open.has("notes");
-
 function assertManages(access: PersonAccess) {
   if (!access.canManageCase)
     throw new AppError("forbidden", "Only the lead organisation's case managers shape the integration plan");
-}
-
-const respOrg = alias(organisations, "resp_org");
-const respUser = alias(users, "resp_user");
-const refOrg = alias(organisations, "ref_org");
-
-async function loadMeasures(db: Db, tenantId: string, where: ReturnType<typeof eq>) {
-  const rows = await db
-    .select({
-      m: planMeasures,
-      orgName: respOrg.name,
-      userName: respUser.name,
-      referral: {
-        id: referrals.id,
-        status: referrals.status,
-        outcome: referrals.outcome,
-        outcomeNote: referrals.outcomeNote,
-        service: referrals.service,
-      },
-      refOrgName: refOrg.name,
-    })
-    .from(planMeasures)
-    .innerJoin(
-      respOrg,
-      and(eq(respOrg.tenantId, planMeasures.tenantId), eq(respOrg.id, planMeasures.responsibleOrganisationId)),
-    )
-    .leftJoin(
-      respUser,
-      and(eq(respUser.tenantId, planMeasures.tenantId), eq(respUser.id, planMeasures.responsibleUserId)),
-    )
-    .leftJoin(referrals, and(eq(referrals.tenantId, planMeasures.tenantId), eq(referrals.id, planMeasures.referralId)))
-    .leftJoin(refOrg, and(eq(refOrg.tenantId, referrals.tenantId), eq(refOrg.id, referrals.toOrganisationId)))
-    .where(and(eq(planMeasures.tenantId, tenantId), where))
-    .orderBy(asc(planMeasures.dueDate), asc(planMeasures.createdAt));
-  return rows.map((r) => ({
-    id: r.m.id,
-    version: r.m.version,
-    goalId: r.m.goalId,
-    title: r.m.title,
-    responsibleOrganisation: { id: r.m.responsibleOrganisationId, name: r.orgName },
-    responsibleUser: r.m.responsibleUserId && r.userName ? { id: r.m.responsibleUserId, name: r.userName } : null,
-    dueDate: r.m.dueDate,
-    status: r.m.status,
-    referral:
-      r.referral?.id && r.refOrgName
-        ? {
-            id: r.referral.id,
-            status: r.referral.status,
-            outcome: r.referral.outcome,
-            outcomeNote: r.referral.outcomeNote,
-            service: r.referral.service,
-            toOrganisationName: r.refOrgName,
-          }
-        : null,
-    conferenceId: r.m.conferenceId,
-  }));
 }
 
 async function checkResponsible(
@@ -128,18 +67,21 @@ async function checkResponsible(
   }
 }
 
-async function goalOrThrow(db: Db, actor: Actor, id: string) {
-  const [goal] = await db
-    .select()
+/** A goal the actor may see, with the actor's access to its person; 404 otherwise. */
+async function goalOrThrow(db: Db, actor: Actor, id: string, notFound = "Goal not found") {
+  const [ref] = await db
+    .select({ personId: planGoals.personId })
     .from(planGoals)
     .where(and(eq(planGoals.tenantId, actor.tenantId), eq(planGoals.id, id)));
-  if (!goal) throw new AppError("not-found", "Goal not found");
-  const access = await personAccessOrThrow(db, actor, goal.personId).catch(() => {
-    throw new AppError("not-found", "Goal not found");
-  });
-  if (!goalVisible(access, goal)) throw new AppError("not-found", "Goal not found");
+  if (!ref) throw new AppError("not-found", notFound);
+  const access = await personAccessOrThrow(db, actor, ref.personId);
+  const [goal] = await visibleGoals(db, actor.tenantId, access, eq(planGoals.id, id));
+  if (!goal) throw new AppError("not-found", notFound);
   return { goal, access };
 }
+
+const measuresOf = (db: Db, actor: Actor, access: PersonAccess, where: SQL) =>
+  visibleMeasures(db, actor.tenantId, access, where);
 
 async function insertMeasure(
   tx: Db,
@@ -223,31 +165,11 @@ export async function plansRoutes(app: App) {
     async (req) => {
       const actor = actorOf(req);
       const access = await personAccessOrThrow(db(), actor, req.params.id);
-      const goals = (
-        await db()
-          .select()
-          .from(planGoals)
-          .where(and(eq(planGoals.tenantId, actor.tenantId), eq(planGoals.personId, req.params.id)))
-          .orderBy(asc(planGoals.domain), asc(planGoals.createdAt))
-      ).filter((g) => goalVisible(access, g));
-      const measures =
-        goals.length === 0
-          ? []
-          : await loadMeasures(
-              db(),
-              actor.tenantId,
-              inArray(
-                planMeasures.goalId,
-                goals.map((g) => g.id),
-              ) as ReturnType<typeof eq>,
-            );
-      const conferences = (
-        await db()
-          .select()
-          .from(caseConferences)
-          .where(and(eq(caseConferences.tenantId, actor.tenantId), eq(caseConferences.personId, req.params.id)))
-          .orderBy(sql`${caseConferences.heldOn} desc`)
-      ).filter((c) => conferenceVisible(access, c));
+      const [goals, measures, conferences] = await Promise.all([
+        visibleGoals(db(), actor.tenantId, access, sql`true`),
+        measuresOf(db(), actor, access, sql`true`),
+        visibleConferences(db(), actor.tenantId, access),
+      ]);
       const seen = [
         ...new Set<Category>([...goals.map((g) => g.domain), ...(conferences.length > 0 ? ["notes" as const] : [])]),
       ];
@@ -379,7 +301,8 @@ export async function plansRoutes(app: App) {
         });
         return after;
       });
-      return { ...goal, measures: await loadMeasures(db(), actor.tenantId, eq(planMeasures.goalId, goal.id)) };
+      const access = await personAccessOrThrow(db(), actor, goal.personId);
+      return { ...goal, measures: await measuresOf(db(), actor, access, eq(planMeasures.goalId, goal.id)) };
     },
   );
 
@@ -397,12 +320,12 @@ export async function plansRoutes(app: App) {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const id = await db().transaction(async (tx) => {
+      const { id, access } = await db().transaction(async (tx) => {
         const { goal, access } = await goalOrThrow(tx, actor, req.params.id);
         assertManages(access);
-        return (await insertMeasure(tx, auditContext(req), actor, access, goal, req.body, null)).id;
+        return { id: (await insertMeasure(tx, auditContext(req), actor, access, goal, req.body, null)).id, access };
       });
-      const [m] = await loadMeasures(db(), actor.tenantId, eq(planMeasures.id, id));
+      const [m] = await measuresOf(db(), actor, access, eq(planMeasures.id, id));
       if (!m) throw new AppError("internal");
       return reply.code(201).send(m);
     },
@@ -423,15 +346,15 @@ export async function plansRoutes(app: App) {
     async (req) => {
       const actor = actorOf(req);
       const version = expectedVersion(req.headers["if-match"], req.body.version);
-      await db().transaction(async (tx) => {
+      const access = await db().transaction(async (tx) => {
         const [before] = await tx
           .select()
           .from(planMeasures)
           .where(and(eq(planMeasures.tenantId, actor.tenantId), eq(planMeasures.id, req.params.id)));
         if (!before) throw new AppError("not-found", "Measure not found");
-        const { goal, access } = await goalOrThrow(tx, actor, before.goalId).catch(() => {
-          throw new AppError("not-found", "Measure not found");
-        });
+        const { goal, access } = await goalOrThrow(tx, actor, before.goalId, "Measure not found");
+        const [visible] = await measuresOf(tx, actor, access, eq(planMeasures.id, before.id));
+        if (!visible) throw new AppError("not-found", "Measure not found");
         const { version: _v, ...changes } = req.body;
         const onlyStatus = Object.entries(changes).every(([k, v]) => k === "status" || v === undefined);
         const responsible = before.responsibleOrganisationId === actor.organisationId;
@@ -468,8 +391,9 @@ export async function plansRoutes(app: App) {
           categories: [goal.domain],
           details: changeSet(before, changes),
         });
+        return access;
       });
-      const [m] = await loadMeasures(db(), actor.tenantId, eq(planMeasures.id, req.params.id));
+      const [m] = await measuresOf(db(), actor, access, eq(planMeasures.id, req.params.id));
       if (!m) throw new AppError("internal");
       return m;
     },

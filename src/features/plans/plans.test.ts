@@ -22,6 +22,8 @@ async function ledPerson(t: CaseFileTenant) {
     caseManagement: true,
     categories: ["identity", "work", "education", "health"],
   });
+  // What the Jobcenter may see: a consent naming it (case management never reaches another organisation).
+  await recordConsent(t.cm.client, person.id, { recipientOrganisationIds: [t.jobcenter.id], categories: ["work"] });
   return person as { id: string };
 }
 
@@ -34,7 +36,8 @@ describe("integration plan", () => {
     expectProblem(await client(app).get(`${api}/persons/${p.id}/plan`), 401, "unauthenticated");
     const steering = await t.user(t.io.id, "steering");
     expectProblem(await steering.client.get(`${api}/persons/${p.id}/plan`), 403, "forbidden");
-    expectProblem(await t.jc.client.get(`${api}/persons/${p.id}/plan`), 404, "not-found");
+    const kita = await t.user((await t.organisation("kita")).id, "caseworker");
+    expectProblem(await kita.client.get(`${api}/persons/${p.id}/plan`), 404, "not-found");
     expectProblem(
       await t.cm.client.post(`${api}/persons/${p.id}/plan/goals`, { domain: "cooking", title: "" }),
       400,
@@ -74,7 +77,7 @@ describe("integration plan", () => {
     expect(await db.select().from(planMeasures).where(eq(planMeasures.personId, p.id))).toHaveLength(0);
   });
 
-  it("goals and measures; the Jobcenter sees the work goal through a referral and updates only its measure's status", async () => {
+  it("goals and measures; the Jobcenter sees the work goal through its consent and updates only its measure's status", async () => {
     const app = await getTestApp();
     const db = app.database.db;
     const t = await caseFileTenant(app);

@@ -6,7 +6,7 @@ import {
   identityGroundsOf,
   personAccessOrThrow,
   personDataRoles,
-  shareableCategories,
+  referralSharing,
 } from "../../platform/access/person-access.js";
 import { audit } from "../../platform/audit/audit.js";
 import { categories } from "../../platform/domain-categories.js";
@@ -201,15 +201,25 @@ export async function referralsRoutes(app: App) {
         summary: "What your organisation may share with a receiver in a referral of this person (covered by consent)",
         params: uuidParam,
         querystring: z.strictObject({ toOrganisationId: z.uuid().optional() }),
-        response: { 200: z.object({ shareableCategories: z.array(z.enum(categories)) }) },
+        response: {
+          200: z.object({
+            shareableCategories: z.array(z.enum(categories)),
+            /** Categories you see but may not share with this receiver, and why. */
+            unshareable: z.array(
+              z.object({
+                category: z.enum(categories),
+                reason: z.enum(["no-consent-reaches-receiver", "confidential"]),
+              }),
+            ),
+          }),
+        },
       },
     },
     async (req) => {
       const actor = actorOf(req);
       const access = await personAccessOrThrow(db(), actor, req.params.id);
-      return {
-        shareableCategories: await shareableCategories(db(), actor, access, req.query.toOrganisationId ?? null),
-      };
+      const sharing = await referralSharing(db(), actor, access, req.query.toOrganisationId ?? null);
+      return { shareableCategories: sharing.shareable, unshareable: sharing.unshareable };
     },
   );
 }

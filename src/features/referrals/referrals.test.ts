@@ -27,17 +27,25 @@ import { referrals } from "./referrals.tables.js";
 const referralCount = async (db: Db, tenantId: string) =>
   (await db.select({ id: referrals.id }).from(referrals).where(eq(referrals.tenantId, tenantId))).length;
 
-/** A person whose case the integration office leads, with a case-management consent for identity, work and education. */
+/**
+ * A person whose case the integration office leads, with a case-management consent for identity,
+ * work, education and health, and a consent naming the Jobcenter for identity, work and education
+ * (the consent to case management alone opens nothing to another organisation).
+ */
 async function referablePerson(t: CaseFileTenant) {
   const person = await registerPerson(t.cm.client, { givenNames: "Rania", birthDate: "1991-05-02" });
   expect((await t.cm.client.post(`${api}/persons/${person.id}/case/open`, {})).statusCode).toBe(200);
   // Valid since 2020, so that tests may move the clock back to a fixed date.
-  const consent = {
+  await recordConsent(t.cm.client, person.id, {
     caseManagement: true,
     categories: ["identity", "work", "education", "health"],
     validFrom: "2020-01-01",
-  };
-  await recordConsent(t.cm.client, person.id, consent);
+  });
+  await recordConsent(t.cm.client, person.id, {
+    recipientOrganisationIds: [t.jobcenter.id],
+    categories: ["identity", "work", "education"],
+    validFrom: "2020-01-01",
+  });
   await addRecord(t.cm.client, person.id, "employment", { status: "job_seeking", employer: "WORK-MARKER" });
   await addRecord(t.cm.client, person.id, "health_note", { text: "HEALTH-MARKER" });
   return person as { id: string };
@@ -119,8 +127,13 @@ describe("sending a referral", () => {
       "consent-required",
       ["sharedCategories.1"],
     );
-    // The Jobcenter does not see the person at all: 404, as for a person that does not exist.
-    expectProblem(await send(t.jc.client, { ...base, toOrganisationId: t.io.id }), 404, "not-found");
+    // The Jobcenter does not see this person at all: 404, as for a person that does not exist.
+    const hidden = await registerPerson(t.cm.client, { givenNames: "Verborgen" });
+    expectProblem(
+      await send(t.jc.client, { ...base, personId: hidden.id, toOrganisationId: t.io.id }),
+      404,
+      "not-found",
+    );
     expect(await referralCount(db, t.tenantId)).toBe(0);
     const inbox = await db.select().from(notifications).where(eq(notifications.tenantId, t.tenantId));
     expect(inbox).toHaveLength(0);
@@ -289,16 +302,16 @@ describe("referral transitions", () => {
 });
 
 describe("a referral as access ground", () => {
-  it("shares identity and the shared categories while running and a consent covers them; not after", async () => {
+  it("is a ground while running for what a consent reaching the receiver covers; not after", async () => {
     const app = await getTestApp();
     const db = app.database.db;
     const t = await caseFileTenant(app);
     const p = await referablePerson(t);
-    expect((await t.jc.client.get(`${api}/persons/${p.id}`)).statusCode).toBe(404);
     const r = await sentReferral(t, p.id);
     const seen = await t.jc.client.get(`${api}/persons/${p.id}?include=records`);
     expect(seen.statusCode).toBe(200);
     expect(seen.body).toContain("WORK-MARKER");
+    // health is in the consent to case management only: never the Jobcenter's.
     expect(seen.body).not.toContain("HEALTH-MARKER");
     const list = await t.jc.client.get(`${api}/persons?q=Rania`);
     expect(list.json().items.map((x: { id: string }) => x.id)).toContain(p.id);
@@ -306,12 +319,12 @@ describe("a referral as access ground", () => {
     expect(read?.grounds).toContainEqual({ type: "referral", referralId: r.id });
     expectProblem(await t.jc.client.get(`${api}/persons/${p.id}/records?category=health`), 403, "consent-required");
     await t.jc.client.post(`${api}/referrals/${r.id}/accept`, {});
-    expect((await t.jc.client.get(`${api}/persons/${p.id}`)).statusCode).toBe(200);
     await t.jc.client.post(`${api}/referrals/${r.id}/complete`, { outcome: "service_provided" });
-    // Ended: the person is gone for the Jobcenter, and the referral no longer names them.
-    expect((await t.jc.client.get(`${api}/persons/${p.id}`)).statusCode).toBe(404);
+    // Ended: the referral is no ground any more; the consent naming the Jobcenter still is.
+    expect((await t.jc.client.get(`${api}/persons/${p.id}`)).statusCode).toBe(200);
+    const later = (await auditRows(db, t.tenantId, { personId: p.id, action: "person.read" })).at(-1);
+    expect(later?.grounds).not.toContainEqual({ type: "referral", referralId: r.id });
     const after = (await t.jc.client.get(`${api}/referrals/${r.id}`)).json();
-    expect(after.person).toBeNull();
     expect(after.outcome).toBe("service_provided");
   });
 
@@ -325,7 +338,7 @@ describe("a referral as access ground", () => {
       id: string;
       caseManagement: boolean;
     }[];
-    for (const c of consents.filter((x) => x.caseManagement)) {
+    for (const c of consents) {
       expect((await t.cm.client.post(`${api}/consents/${c.id}/revoke`, { reason: "test" })).statusCode).toBe(200);
     }
     expect((await t.jc.client.get(`${api}/persons/${p.id}`)).statusCode).toBe(404);
@@ -335,7 +348,11 @@ describe("a referral as access ground", () => {
     const app = await getTestApp();
     const t = await caseFileTenant(app);
     const p = await referablePerson(t);
+    const abh = await t.organisation("immigration_office");
+    // "All partners" reaches the immigration office through its agreement with the lead.
+    await createAgreement(await login(app, t.admin.email), abh.id);
     await recordConsent(t.cm.client, p.id, { caseManagement: true, categories: ["school"] });
+    await recordConsent(t.cm.client, p.id, { allPartners: true, categories: ["school"] });
     const school = await t.organisation("school");
     const teacher = await t.user(school.id, "caseworker");
     await recordConsent(t.cm.client, p.id, { recipientOrganisationIds: [school.id], categories: ["school"] });
@@ -344,7 +361,6 @@ describe("a referral as access ground", () => {
       classType: "international",
     });
     await addRecord(t.cm.client, p.id, "school_enrollment", { school: "LEAD-SCHOOL", classType: "regular" });
-    const abh = await t.organisation("immigration_office");
     const clerk = await t.user(abh.id, "caseworker");
     const res = await send(t.cm.client, {
       personId: p.id,
@@ -365,8 +381,11 @@ describe("a referral as access ground", () => {
     const t = await caseFileTenant(app);
     const p = await referablePerson(t);
     const options = await t.cm.client.get(`${api}/persons/${p.id}/referral-options?toOrganisationId=${t.jobcenter.id}`);
-    expect(options.json().shareableCategories).toEqual(["identity", "education", "work", "health"]);
-    expectProblem(await t.jc.client.get(`${api}/persons/${p.id}/referral-options`), 404, "not-found");
+    // health is in the consent to case management only, which never reaches another organisation.
+    expect(options.json().shareableCategories).toEqual(["identity", "education", "work"]);
+    expect(options.json().unshareable).toEqual([{ category: "health", reason: "no-consent-reaches-receiver" }]);
+    const hidden = await registerPerson(t.cm.client, { givenNames: "Verborgen" });
+    expectProblem(await t.jc.client.get(`${api}/persons/${hidden.id}/referral-options`), 404, "not-found");
   });
 });
 

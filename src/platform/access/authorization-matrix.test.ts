@@ -22,6 +22,8 @@ const states = [
   "protected-provenance",
   "legal-basis",
   "referral",
+  "referral-case-management",
+  "confidential",
 ] as const;
 type State = (typeof states)[number];
 
@@ -35,7 +37,13 @@ const openIn: Record<State, Category[]> = {
   "protected-provenance": ["school"],
   "legal-basis": ["residence"],
   referral: ["work"],
+  // The consent to case management never reaches another organisation, not even by a referral.
+  "referral-case-management": [],
+  // Toward an immigration office health, family and notes open only by a consent naming it.
+  confidential: ["residence"],
 };
+/** States whose partner organisation is an immigration office. */
+const immigrationOfficeStates: State[] = ["protected-provenance", "confidential"];
 
 const recordFor: Record<Category, { kind: string; data: (m: string) => Record<string, unknown> } | undefined> = {
   identity: undefined,
@@ -69,7 +77,7 @@ async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
   const partner = await createOrganisation(
     db,
     t.tenant.id,
-    state === "protected-provenance" ? "immigration_office" : "jobcenter",
+    immigrationOfficeStates.includes(state) ? "immigration_office" : "jobcenter",
   );
   const school = await createOrganisation(db, t.tenant.id, "school");
   const cmUser = await createUser(db, t.tenant.id, lead.id, "case_manager");
@@ -132,6 +140,39 @@ async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
   });
   expect(measure.statusCode, measure.body).toBe(201);
   ids.measure = measure.json().id;
+  // Plan items of protected provenance: a measure the school is responsible for, and a referral to
+  // the school whose outcome note is the school's — seen by no one the protected record is hidden from.
+  const schoolGoal = await cm.post(`/api/v1/persons/${personId}/plan/goals`, { domain: "school", title: "Schule" });
+  expect(schoolGoal.statusCode, schoolGoal.body).toBe(201);
+  const schoolMeasure = await cm.post(`/api/v1/plan/goals/${schoolGoal.json().id}/measures`, {
+    title: protectedMarker,
+    responsibleOrganisationId: school.id,
+  });
+  expect(schoolMeasure.statusCode, schoolMeasure.body).toBe(201);
+  expect((await cm.post(`/api/v1/persons/${personId}/case/open`, {})).statusCode).toBe(200);
+  const leadConsent = await cm.post(`/api/v1/persons/${personId}/consents`, {
+    // The lead's own work covers every category; it never reaches another organisation.
+    caseManagement: true,
+    categories: [...categories],
+    purpose: "Fallmanagement",
+    validFrom: "2020-01-01",
+    method: "signed_form",
+  });
+  expect(leadConsent.statusCode, leadConsent.body).toBe(201);
+  const toSchool = await cm.post("/api/v1/referrals", {
+    personId,
+    toOrganisationId: school.id,
+    service: "school_placement",
+    sharedCategories: ["school"],
+    goalId: schoolGoal.json().id,
+  });
+  expect(toSchool.statusCode, toSchool.body).toBe(201);
+  expect((await schoolClient.post(`/api/v1/referrals/${toSchool.json().id}/accept`, {})).statusCode).toBe(200);
+  const done = await schoolClient.post(`/api/v1/referrals/${toSchool.json().id}/complete`, {
+    outcome: "service_provided",
+    note: protectedMarker,
+  });
+  expect(done.statusCode, done.body).toBe(200);
 
   const consentBody = { categories: ["work"], purpose: "Arbeit", validFrom: "2020-01-01", method: "signed_form" };
   switch (state) {
@@ -207,10 +248,14 @@ async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
       break;
     }
     case "referral": {
-      // The lead refers the person to the partner, sharing work under the case-management consent.
-      expect((await cm.post(`/api/v1/persons/${personId}/case/open`, {})).statusCode).toBe(200);
+      // The lead refers the person to the partner, sharing work under a consent to all partners.
+      await admin.post("/api/v1/agreements", {
+        partnerOrganisationId: partner.id,
+        acknowledgeWithinDays: 3,
+        firstAppointmentWithinDays: 10,
+      });
       ids.consent = (
-        await cm.post(`/api/v1/persons/${personId}/consents`, { ...consentBody, caseManagement: true })
+        await cm.post(`/api/v1/persons/${personId}/consents`, { ...consentBody, allPartners: true })
       ).json().id;
       const referral = await cm.post("/api/v1/referrals", {
         personId,
@@ -221,6 +266,58 @@ async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
       });
       expect(referral.statusCode, referral.body).toBe(201);
       ids.referral = referral.json().id;
+      break;
+    }
+    case "referral-case-management": {
+      // Only the consent to case management holds work: a referral to the partner is refused.
+      ids.consent = (
+        await cm.post(`/api/v1/persons/${personId}/consents`, {
+          ...consentBody,
+          categories: [...categories],
+          caseManagement: true,
+        })
+      ).json().id;
+      const referral = await cm.post("/api/v1/referrals", {
+        personId,
+        toOrganisationId: partner.id,
+        service: "job_placement",
+        sharedCategories: ["work"],
+      });
+      expect(referral.statusCode, referral.body).toBe(403);
+      const options = await cm.get(`/api/v1/persons/${personId}/referral-options?toOrganisationId=${partner.id}`);
+      expect(options.json().shareableCategories).toEqual([]);
+      break;
+    }
+    case "confidential": {
+      await admin.post("/api/v1/agreements", {
+        partnerOrganisationId: partner.id,
+        acknowledgeWithinDays: 3,
+        firstAppointmentWithinDays: 10,
+      });
+      ids.consent = (
+        await cm.post(`/api/v1/persons/${personId}/consents`, {
+          ...consentBody,
+          categories: ["residence", "health", "family", "notes"],
+          allPartners: true,
+        })
+      ).json().id;
+      const options = await cm.get(`/api/v1/persons/${personId}/referral-options?toOrganisationId=${partner.id}`);
+      expect(options.json().shareableCategories).toEqual(["residence"]);
+      const referral = await cm.post("/api/v1/referrals", {
+        personId,
+        toOrganisationId: partner.id,
+        service: "residence_matters",
+        sharedCategories: ["residence", "notes"],
+      });
+      expect(referral.statusCode, referral.body).toBe(403);
+      const residence = await cm.post("/api/v1/referrals", {
+        personId,
+        toOrganisationId: partner.id,
+        service: "residence_matters",
+        sharedCategories: ["residence"],
+      });
+      expect(residence.statusCode, residence.body).toBe(201);
+      ids.referral = residence.json().id;
       break;
     }
     case "none":
@@ -371,6 +468,10 @@ describe("authorization matrix", () => {
         for (const c of visibleCategories) expect(seen.has(c), `${state}: open category ${c} shown`).toBe(true);
         if (state === "protected-provenance") {
           expect(person.access.closedCategories).toContainEqual({ category: "school", reason: "protected-provenance" });
+        }
+        if (immigrationOfficeStates.includes(state)) {
+          for (const category of ["health", "family", "notes"])
+            expect(person.access.closedCategories).toContainEqual({ category, reason: "confidential" });
         }
       }
       expect(checked).toBeGreaterThan(roles.length * 40);

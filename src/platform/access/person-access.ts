@@ -8,13 +8,17 @@
 //     caseManagement = true; the lead organisation always sees identity);
 //  3. a valid, unrevoked consent of P names O, or "all partners" while O has an active
 //     cooperation agreement with P's lead organisation, and C;
-//  4. an active referral (sent or accepted) from or to O shares C and a consent covers it: a valid
-//     consent of P with C that reaches the receiver (ground 3's test), or P's consent to case
-//     management when the lead organisation sent the referral;
+//  4. an active referral (sent or accepted) to O shares C and a valid consent of P with C reaches
+//     O (ground 3's test); the sender keeps only its own grounds. The consent to case
+//     management covers the lead organisation's own work only: it never opens data to another
+//     organisation, through a referral or otherwise;
 //  5. an active legal basis grants O category C.
 // Protected provenance: records created by schools, youth office, health services and counselling
 // organisations reach an immigration office only through a consent naming it (ground 3,
-// explicitly) or a legal basis — never through "all partners" or a referral by default.
+// explicitly) or a legal basis — never through "all partners" or a referral. Toward an immigration
+// office the categories health, family and notes are confidential in the same way, whoever
+// created them (§ 88 AufenthG with § 203 StGB: a social worker's case notes are professional
+// secrets): they open only through a consent naming that office and the category, or a legal basis.
 // Any ground that opens a category of P also shows P's identity (whom the data is about).
 // A person merged into another (duplicates) does not exist for anyone: reads go to the survivor.
 import { getTableColumns, getTableName, type Placeholder, type SQL, sql } from "drizzle-orm";
@@ -29,6 +33,7 @@ import type { Db } from "../db/client.js";
 import type { Role } from "../domain.js";
 import { type Category, categories } from "../domain-categories.js";
 import { AppError } from "../http/errors.js";
+import { organisations } from "../identity/identity.tables.js";
 import { today } from "../reference/partial-date.js";
 
 export type Ground =
@@ -41,7 +46,15 @@ export type Ground =
 /** Roles that work with person data at all; the others are narrowed out (DESIGN.md roles). */
 export const personDataRoles: readonly Role[] = ["case_manager", "caseworker", "org_admin"];
 
-export type ClosedReason = "no-consent" | "protected-provenance";
+/**
+ * Why a category is closed: no ground opens it; it is open but protected records stay hidden; or
+ * it is confidential toward the actor's immigration office (opens only by a consent naming the
+ * office and the category, or a legal basis).
+ */
+export type ClosedReason = "no-consent" | "protected-provenance" | "confidential";
+
+/** Categories confidential toward an immigration office whoever created them (§ 203 StGB). */
+export const confidentialTowardImmigrationOffice: readonly Category[] = ["health", "family", "notes"];
 
 export type PersonAccess = {
   personId: string;
@@ -50,6 +63,8 @@ export type PersonAccess = {
   open: Map<Category, Ground[]>;
   /** Open categories whose protected records stay hidden (immigration office without an explicit ground). */
   protectedHidden: Set<Category>;
+  /** Closed because confidential toward the actor's immigration office (empty for other organisations). */
+  confidential: Set<Category>;
   isRegistrar: boolean;
   isLeadOrganisation: boolean;
   /** Categories in which the actor may add records. */
@@ -81,7 +96,7 @@ export type PersonAccessFacts = {
   leadOrganisationId: string | null;
   consents: ConsentFact[];
   legalBases: LegalBasisFact[];
-  /** Active referrals from or to the actor's organisation, with the shared categories a consent covers. */
+  /** Active referrals to the actor's organisation, with the shared categories a consent covers. */
   referrals: ReferralFact[];
 };
 
@@ -123,9 +138,9 @@ function consentReaches(
 const activeReferral = sql.raw(`"referrals"."status" in ('sent', 'accepted')`);
 
 /**
- * The categories of an active referral (table "referrals") of the person (alias p) that a consent
- * covers: a valid consent with the category that reaches the receiver, or the consent to case
- * management when the lead organisation sent the referral.
+ * The categories of an active referral (table "referrals") of the person that a consent covers: a
+ * valid consent with the category that reaches the receiver. The consent to case management reaches
+ * only the lead organisation, so it covers a referral only when the lead receives it.
  */
 function coveredReferralCategories(
   person: { tenantId: AnyPgColumn; id: AnyPgColumn; leadOrganisationId: AnyPgColumn },
@@ -135,14 +150,37 @@ function coveredReferralCategories(
     where exists (select 1 from ${consents}
       where ${q(consents.tenantId)} = ${q(person.tenantId)} and ${q(consents.personId)} = ${q(person.id)}
         and ${activeConsent(consents, on)} and cat = any(${q(consents.categories)})
-        and (${consentReaches(q(referrals.toOrganisationId), person, on)}
-          or (${q(consents.caseManagement)} and ${q(referrals.fromOrganisationId)} = ${q(person.leadOrganisationId)}))))`;
+        and ${consentReaches(q(referrals.toOrganisationId), person, on)}))`;
 }
 
-/** Active referrals of the person from or to the organisation. */
-function referralOfOrganisation(org: string | Placeholder, person: { tenantId: AnyPgColumn; id: AnyPgColumn }): SQL {
+const confidentialArray = sql.raw(
+  `array[${confidentialTowardImmigrationOffice.map((c) => `'${c}'`).join(", ")}]::text[]`,
+);
+
+/**
+ * For an immigration office, a consent (table "consents") that does not name it shows the person
+ * only if it holds a category that is not confidential toward it; for everyone else, any consent.
+ */
+function consentShowsPersonTo(actor: Actor): SQL {
+  if (actor.organisationType !== "immigration_office") return sql`true`;
+  return sql`(${q(consents.recipientOrganisationIds)} @> array[${actor.organisationId}::uuid]
+    or exists (select 1 from unnest(${q(consents.categories)}) as cat where cat <> all(${confidentialArray})))`;
+}
+
+/** A referral's covered categories show the person: any, or for an immigration office one that is not confidential. */
+function referralShowsPersonTo(actor: Actor, covered: SQL): SQL {
+  if (actor.organisationType !== "immigration_office") return sql`cardinality(${covered}) > 0`;
+  return sql`exists (select 1 from unnest(${covered}) as cat where cat <> all(${confidentialArray}))`;
+}
+
+/**
+ * Active referrals of the person to the organisation. A referral shares data with its receiver; the
+ * sender keeps only the grounds it has of its own (else a partner's referral to the lead, covered
+ * by the consent to case management, would open the lead's consent to the partner).
+ */
+function referralToOrganisation(org: string | Placeholder, person: { tenantId: AnyPgColumn; id: AnyPgColumn }): SQL {
   return sql`${q(referrals.tenantId)} = ${q(person.tenantId)} and ${q(referrals.personId)} = ${q(person.id)}
-    and ${activeReferral} and (${q(referrals.fromOrganisationId)} = ${org}::uuid or ${q(referrals.toOrganisationId)} = ${org}::uuid)`;
+    and ${activeReferral} and ${q(referrals.toOrganisationId)} = ${org}::uuid`;
 }
 
 /**
@@ -170,7 +208,8 @@ export async function identityGroundsOf(
         sql`${q(consents.tenantId)} = ${actor.tenantId}::uuid and ${q(consents.personId)} in (${sql.join(
           ids.map((id) => sql`${id}::uuid`),
           sql`, `,
-        )}) and ${activeConsent(consents, on)} and ${consentReaches(actor.organisationId, persons, on)}`,
+        )}) and ${activeConsent(consents, on)} and ${consentReaches(actor.organisationId, persons, on)}
+          and ${consentShowsPersonTo(actor)}`,
       ),
     db
       .select({ id: legalBases.id })
@@ -189,8 +228,8 @@ export async function identityGroundsOf(
         sql`${q(referrals.tenantId)} = ${actor.tenantId}::uuid and ${q(referrals.personId)} in (${sql.join(
           ids.map((id) => sql`${id}::uuid`),
           sql`, `,
-        )}) and ${referralOfOrganisation(actor.organisationId, persons)}
-          and cardinality(${coveredReferralCategories(persons, on)}) > 0`,
+        )}) and ${referralToOrganisation(actor.organisationId, persons)}
+          and ${referralShowsPersonTo(actor, coveredReferralCategories(persons, on))}`,
       ),
   ]);
   for (const p of listed) {
@@ -227,13 +266,14 @@ export function visiblePersonSql(
     or ${q(person.leadOrganisationId)} = ${actor.organisationId}::uuid
     or exists (select 1 from ${consents}
       where ${q(consents.tenantId)} = ${q(person.tenantId)} and ${q(consents.personId)} = ${q(person.id)}
-        and ${activeConsent(consents, on)} and ${consentReaches(actor.organisationId, person, on)})
+        and ${activeConsent(consents, on)} and ${consentReaches(actor.organisationId, person, on)}
+        and ${consentShowsPersonTo(actor)})
     or exists (select 1 from ${legalBases}
       where ${q(legalBases.tenantId)} = ${actor.tenantId}::uuid and ${q(legalBases.organisationId)} = ${actor.organisationId}::uuid
         and ${q(legalBases.revokedAt)} is null and ${activeValidity(legalBases, on)})
     or exists (select 1 from ${referrals}
-      where ${referralOfOrganisation(actor.organisationId, person)}
-        and cardinality(${coveredReferralCategories(person, on)}) > 0)))`;
+      where ${referralToOrganisation(actor.organisationId, person)}
+        and ${referralShowsPersonTo(actor, coveredReferralCategories(person, on))})))`;
 }
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -259,7 +299,7 @@ function preparePersonWithFacts(db: Db) {
       referralFacts: sql<ReferralFact[] | string | null>`(select json_agg(json_build_object(
           'id', ${q(referrals.id)}, 'categories', ${coveredReferralCategories(persons, on)}))
         from ${referrals}
-        where ${referralOfOrganisation(org, persons)})`,
+        where ${referralToOrganisation(org, persons)})`,
     })
     .from(persons)
     .where(
@@ -323,14 +363,20 @@ export function decidePersonAccess(actor: Actor, person: PersonAccessFacts): Per
   };
   if (isRegistrar) add("identity", { type: "ownership" }, true);
   if (isLeadOrganisation) add("identity", { type: "lead_organisation" }, true);
+  // Toward an immigration office, what only "all partners" or a referral would open stays closed
+  // where it is confidential, and keeps its protected records hidden elsewhere.
+  const confidential = new Set<Category>(isImmigrationOffice ? confidentialTowardImmigrationOffice : []);
+  const addUnlessConfidential = (c: Category, g: Ground, explicit: boolean) => {
+    if (explicit || !isImmigrationOffice) add(c, g, true);
+    else if (!confidential.has(c)) add(c, g, false);
+  };
   for (const c of person.consents) {
-    // Only a consent naming the organisation explicitly (or case management by the lead) opens protected records.
+    // Only a consent naming the organisation explicitly (or case management by the lead) is explicit.
     const explicit = c.explicit || (c.caseManagement && isLeadOrganisation);
-    for (const cat of c.categories) add(cat, { type: "consent", consentId: c.id }, explicit || !isImmigrationOffice);
+    for (const cat of c.categories) addUnlessConfidential(cat, { type: "consent", consentId: c.id }, explicit);
   }
-  // A referral never opens protected records to an immigration office (DESIGN.md "Protected provenance").
   for (const r of person.referrals) {
-    for (const cat of r.categories) add(cat, { type: "referral", referralId: r.id }, !isImmigrationOffice);
+    for (const cat of r.categories) addUnlessConfidential(cat, { type: "referral", referralId: r.id }, false);
   }
   for (const lb of person.legalBases) {
     for (const cat of lb.categories) add(cat, { type: "legal_basis", legalBasisId: lb.id }, true);
@@ -349,6 +395,7 @@ export function decidePersonAccess(actor: Actor, person: PersonAccessFacts): Per
     organisationId: actor.organisationId,
     open,
     protectedHidden,
+    confidential: new Set([...confidential].filter((c) => !open.has(c))),
     isRegistrar,
     isLeadOrganisation,
     writable,
@@ -364,7 +411,7 @@ export function decidePersonAccess(actor: Actor, person: PersonAccessFacts): Per
 /** SQL predicate for records or documents of one person the actor may see. */
 export function visibleItemSql(
   access: PersonAccess,
-  item: { ownerOrganisationId: AnyPgColumn; category: AnyPgColumn; protected?: AnyPgColumn },
+  item: { ownerOrganisationId: AnyPgColumn; category: AnyPgColumn | SQL; protected?: AnyPgColumn | SQL },
 ): SQL {
   const full = [...access.open.keys()].filter((c) => !access.protectedHidden.has(c));
   const unprotectedOnly = [...access.protectedHidden];
@@ -408,7 +455,12 @@ export function groundsForItem(
 
 export function closedCategories(access: PersonAccess): { category: Category; reason: ClosedReason }[] {
   return [
-    ...categories.filter((c) => !access.open.has(c)).map((category) => ({ category, reason: "no-consent" as const })),
+    ...categories
+      .filter((c) => !access.open.has(c))
+      .map((category) => ({
+        category,
+        reason: access.confidential.has(category) ? ("confidential" as const) : ("no-consent" as const),
+      })),
     ...[...access.protectedHidden].map((category) => ({ category, reason: "protected-provenance" as const })),
   ];
 }
@@ -487,38 +539,80 @@ export function uniqueGrounds(groups: Ground[][]): Ground[] {
   return [...seen.values()];
 }
 
+export type UnshareableReason = "no-consent-reaches-receiver" | "confidential";
+
 /**
- * The categories the actor may share with a receiving organisation in a referral (ground 4): open
- * to the actor, and covered by a valid consent that reaches the receiver, or by the consent to case
- * management when the actor's organisation leads the case. Without a receiver, only the latter.
+ * What the actor may share with a receiving organisation in a referral (ground 4): categories open
+ * to the actor and covered by a valid consent of the person that reaches the receiver (names it, or
+ * "all partners" while the receiver has an active agreement with the lead organisation, or case
+ * management when the receiver is the lead). Toward an immigration office, the confidential
+ * categories only by a consent naming it. `unshareable` says why each other open category is not.
  */
+export async function referralSharing(
+  db: Db,
+  actor: Actor,
+  access: PersonAccess,
+  toOrganisationId: string | null,
+): Promise<{ shareable: Category[]; unshareable: { category: Category; reason: UnshareableReason }[] }> {
+  const openToActor = categories.filter((c) => access.open.has(c));
+  if (!toOrganisationId) {
+    return {
+      shareable: [],
+      unshareable: openToActor.map((category) => ({ category, reason: "no-consent-reaches-receiver" })),
+    };
+  }
+  const on = today();
+  const [receiver] = await db
+    .select({ type: organisations.type })
+    .from(organisations)
+    .where(
+      sql`${q(organisations.tenantId)} = ${actor.tenantId}::uuid and ${q(organisations.id)} = ${toOrganisationId}::uuid`,
+    );
+  const rows = receiver
+    ? await db
+        .select({
+          categories: consents.categories,
+          namesReceiver: sql<boolean>`${q(consents.recipientOrganisationIds)} @> array[${toOrganisationId}::uuid]`,
+        })
+        .from(consents)
+        .innerJoin(
+          persons,
+          sql`${q(persons.tenantId)} = ${q(consents.tenantId)} and ${q(persons.id)} = ${q(consents.personId)}`,
+        )
+        .where(
+          sql`${q(consents.tenantId)} = ${actor.tenantId}::uuid and ${q(consents.personId)} = ${access.personId}::uuid
+            and ${activeConsent(consents, on)} and ${consentReaches(toOrganisationId, persons, on)}`,
+        )
+    : [];
+  const towardImmigrationOffice = receiver?.type === "immigration_office";
+  const covered = new Set<Category>();
+  const withheld = new Set<Category>();
+  for (const c of rows) {
+    for (const cat of c.categories) {
+      if (towardImmigrationOffice && !c.namesReceiver && confidentialTowardImmigrationOffice.includes(cat)) {
+        withheld.add(cat);
+      } else covered.add(cat);
+    }
+  }
+  const shareable = openToActor.filter((c) => covered.has(c));
+  const unshareable = openToActor
+    .filter((c) => !covered.has(c))
+    .map((category) => ({
+      category,
+      reason:
+        withheld.has(category) || (towardImmigrationOffice && confidentialTowardImmigrationOffice.includes(category))
+          ? ("confidential" as const)
+          : ("no-consent-reaches-receiver" as const),
+    }));
+  return { shareable, unshareable };
+}
+
+/** The categories the actor may share with the receiver (see referralSharing). */
 export async function shareableCategories(
   db: Db,
   actor: Actor,
   access: PersonAccess,
   toOrganisationId: string | null,
 ): Promise<Category[]> {
-  const on = today();
-  const receiver = toOrganisationId ?? "00000000-0000-0000-0000-000000000000";
-  const rows = await db
-    .select({
-      categories: consents.categories,
-      caseManagement: consents.caseManagement,
-      reachesReceiver: sql<boolean>`${consentReaches(receiver, persons, on)}`,
-    })
-    .from(consents)
-    .innerJoin(
-      persons,
-      sql`${q(persons.tenantId)} = ${q(consents.tenantId)} and ${q(persons.id)} = ${q(consents.personId)}`,
-    )
-    .where(
-      sql`${q(consents.tenantId)} = ${actor.tenantId}::uuid and ${q(consents.personId)} = ${access.personId}::uuid and ${activeConsent(consents, on)}`,
-    );
-  const covered = new Set<Category>();
-  for (const c of rows) {
-    if ((toOrganisationId && c.reachesReceiver) || (c.caseManagement && access.isLeadOrganisation)) {
-      for (const cat of c.categories) covered.add(cat);
-    }
-  }
-  return categories.filter((c) => covered.has(c) && access.open.has(c));
+  return (await referralSharing(db, actor, access, toOrganisationId)).shareable;
 }

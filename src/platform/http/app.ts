@@ -191,6 +191,11 @@ export async function buildApp(
   app.addHook("preHandler", async (req, reply) => idempotencyPreHandler(deps.database.db, req, reply));
   app.addHook("onSend", async (req, reply, payload) => {
     await idempotencyOnSend(deps.database.db, req, reply, payload);
+    // What a signed-in user reads through the API may be person data: no cache keeps it, not the
+    // browser's and not a shared proxy's (exports and downloads set their own, stricter headers).
+    if (req.actor && req.url.startsWith("/api/") && !reply.hasHeader("cache-control")) {
+      reply.header("cache-control", "private, no-store");
+    }
     return payload;
   });
 

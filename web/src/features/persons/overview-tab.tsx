@@ -295,7 +295,7 @@ function DomainsPanel({ person, onSelect }: { person: Person; onSelect: (tab: Ca
           {lifeDomains.map((d) => {
             const count = (person.records ?? []).filter((r) => r.category === d).length;
             const closed = person.access.closedCategories.filter((c) => c.category === d);
-            const visibility = closed.some((c) => c.reason === "no-consent")
+            const visibility = closed.some((c) => c.reason === "no-consent" || c.reason === "confidential")
               ? t("overview.ownOnly")
               : closed.length > 0
                 ? t("overview.partly")

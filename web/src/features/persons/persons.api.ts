@@ -32,7 +32,7 @@ export type PersonSummary = {
   version: number;
 };
 
-export type ClosedReason = "no-consent" | "protected-provenance";
+export type ClosedReason = "no-consent" | "protected-provenance" | "confidential";
 
 export type Person = {
   id: string;

@@ -75,6 +75,16 @@ export function DomainTab({ person, category }: { person: Person; category: Life
             >
               {t("closed.noConsentText")} {records.length > 0 ? t("closed.ownShown") : null}
             </Notice>
+          ) : c.reason === "confidential" ? (
+            <Notice
+              key={c.reason}
+              tone="lock"
+              icon={<IconShieldLock size={20} />}
+              title={t("closed.confidential", { category: t(`category.${category}`) })}
+              testId="confidential-notice"
+            >
+              {t("closed.confidentialText")} {records.length > 0 ? t("closed.ownShown") : null}
+            </Notice>
           ) : (
             <Notice
               key={c.reason}

@@ -126,6 +126,9 @@ const de = {
       "Angaben aus Schule/Jugendhilfe/Gesundheit/Beratung sind für die Ausländerbehörde nur mit ausdrücklicher Einwilligung sichtbar",
     protectedText:
       "Einträge geschützter Herkunft in diesem Bereich sind ausgeblendet (§§ 87, 88 AufenthG, § 65 SGB VIII, § 203 StGB).",
+    confidential: "{{category}}: vertraulich gegenüber der Ausländerbehörde",
+    confidentialText:
+      "Gesundheit, Familie und Fallnotizen sind Berufsgeheimnisse (§ 88 AufenthG, § 203 StGB). Sie werden der Ausländerbehörde nur durch eine Einwilligung, die sie und diesen Bereich ausdrücklich nennt, oder eine Rechtsgrundlage sichtbar – nie durch eine Einwilligung für alle Partner oder eine Verweisung.",
   },
   form: {
     createTitle: "{{kind}} erfassen",
@@ -271,6 +274,9 @@ const en: RecordStrings = {
       "Data from schools, youth welfare, health services and counselling are visible to the immigration office only with explicit consent",
     protectedText:
       "Entries of protected provenance in this domain are hidden (§§ 87, 88 AufenthG, § 65 SGB VIII, § 203 StGB).",
+    confidential: "{{category}}: confidential toward the immigration office",
+    confidentialText:
+      "Health, family and case notes are professional secrets (§ 88 AufenthG, § 203 StGB). The immigration office sees them only through a consent naming it and this domain explicitly, or a legal basis — never through a consent to all partners or a referral.",
   },
   form: {
     createTitle: "Add {{kind}}",
