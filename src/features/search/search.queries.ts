@@ -258,18 +258,11 @@ export async function searchPersons(
   }
   const typedDate = typedDateValue(parsed.date);
   // Namesakes are common (hundreds of "Mohammed Al-Hassan" in a city): compare each distinct
-  // combination of the compared fields once.
+  // combination of the compared fields once (the birth date only counts when one was typed, see
+  // forMatching).
   const memo = new Map<string, ReturnType<typeof rankCandidate>>();
   const rank = (c: Candidate) => {
-    const key = JSON.stringify([
-      c.givenNames,
-      c.familyName,
-      c.alternativeNames,
-      c.birthDate,
-      c.birthPlace,
-      c.sex,
-      c.nationalities,
-    ]);
+    const key = JSON.stringify([c.givenNames, c.familyName, c.alternativeNames, typedDate ? c.birthDate : null]);
     let r = memo.get(key);
     if (!r) {
       r = rankCandidate(parsed.words, typedDate, c);
