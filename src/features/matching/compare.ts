@@ -28,12 +28,15 @@ export type PreparedToken = {
   id: number;
 };
 
-export type PreparedDate = { year: number; month: number | null; day: number | null } | null;
+/** `placeholder`: recorded as 1 January, read as the year only (month and day are null). */
+export type PreparedDate = { year: number; month: number | null; day: number | null; placeholder: boolean } | null;
 
 export type PreparedPerson = {
   tokens: PreparedToken[];
   /** How many persons in the batch share this name (all token keys): namesakes weaken name evidence. */
   nameCount: number;
+  /** Given names or family name empty (a single name): a name in the other field is not swapped. */
+  onePart: boolean;
   date: PreparedDate;
   place: string | null;
   sex: string | null;
@@ -83,13 +86,14 @@ export function parseBirthDate(value: string | null | undefined): PreparedDate {
   const year = Number(m[1]);
   let month = m[2] ? Number(m[2]) : null;
   let day = m[3] ? Number(m[3]) : null;
-  if (month === 1 && day === 1) {
+  const placeholder = month === 1 && day === 1;
+  if (placeholder) {
     month = null;
     day = null;
   }
   if (month !== null && (month < 1 || month > 12)) month = null;
   if (day !== null && (day < 1 || day > 31 || month === null)) day = null;
-  return { year, month, day };
+  return { year, month, day, placeholder };
 }
 
 const placeSkeleton = (place: string) => identityTokens(place).map(skeletonKey).join(" ");
@@ -128,6 +132,7 @@ export function preparePerson(p: PersonForMatching): PreparedPerson {
   return {
     tokens,
     nameCount: 1,
+    onePart: identityTokens(p.givenNames ?? "").length === 0 || identityTokens(p.familyName ?? "").length === 0,
     date: parseBirthDate(p.birthDate),
     place: placeKey(p.birthPlace),
     sex: p.sex ? p.sex.trim().toLowerCase().slice(0, 1) : null,
@@ -400,7 +405,7 @@ function compareNames(a: PreparedPerson, b: PreparedPerson): NameResult {
   // Tokens one record has and the other lacks: a father's name, a second given name.
   evidence -= EXTRA_TOKEN * (large.length - small.length);
   if (small.length === 1) evidence -= 0.5;
-  if (crossed > 0 && crossed >= straight) reasons.add("names-swapped");
+  if (crossed > 0 && crossed >= straight && !a.onePart && !b.onePart) reasons.add("names-swapped");
   if (typos === 0 && large.length === small.length) reasons.add("same-name");
   // Agreement on a name many persons share says less about this pair (term frequency of the name).
   const shared = Math.max(a.nameCount, b.nameCount);
@@ -439,7 +444,15 @@ function compareDates(a: PreparedDate, b: PreparedDate, reasons: MatchReason[]):
       reasons.push("birth-date-differs");
       return -1.5;
     }
-    reasons.push(a.month === null && b.month === null ? "placeholder-birth-date" : "birth-year-only");
+    // Say which record lacks the day: a 01.01. placeholder, or a year alone (two years alone are
+    // no placeholder); otherwise both know the month and agree on year and month.
+    reasons.push(
+      a.placeholder || b.placeholder
+        ? "placeholder-birth-date"
+        : a.month === null || b.month === null
+          ? "birth-year-only"
+          : "same-birth-year",
+    );
     return YEAR;
   }
   reasons.push("birth-date-differs");

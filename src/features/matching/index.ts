@@ -43,10 +43,13 @@ export type MatchReason =
   | "same-birth-date"
   | "birth-year-only"
   | "placeholder-birth-date"
+  | "same-birth-year"
   | "birth-date-differs"
   | "same-birth-place"
   | "same-nationality"
-  | "sex-differs";
+  | "sex-differs"
+  /** Search only: the file has no family name, so typed words beyond its name are not held against it. */
+  | "no-family-name";
 
 export type Comparison = { score: number; reasons: MatchReason[] };
 export type LinkedPair = { idA: string; idB: string; score: number; reasons: MatchReason[] };

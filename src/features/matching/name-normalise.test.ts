@@ -161,6 +161,55 @@ describe("comparePersons", () => {
   });
 });
 
+describe("comparePersons: single names", () => {
+  const p = (given: string, family: string, birthDate: string | null, extra: Record<string, unknown> = {}) => ({
+    id: `${given} ${family}`,
+    givenNames: given,
+    familyName: family,
+    birthDate,
+    ...extra,
+  });
+
+  it("links two single-name records of one person, and not namesakes who share a name and a year", () => {
+    const eritrea = { birthPlace: "Asmara", sex: "m", nationalities: ["ERI"] };
+    for (const [a, b] of [
+      ["Tesfaye", "Tesfai"],
+      ["Tesfaye", "Tesfay"],
+      ["Abrehet", "Abrehat"],
+      ["Mohammadullah", "Muhammadullah"],
+      ["Mohammadullah", "Mohamadullah"],
+    ] as const) {
+      const cmp = comparePersons(p(a, "", "1988-04-02"), p(b, "", "1988-04-02"));
+      expect(cmp.score, `${a} ${b}`).toBeGreaterThan(0.8);
+      expect(cmp.reasons).toEqual(expect.arrayContaining(["name-variant", "same-birth-date"]));
+      expect(comparePersons(p(a, "", "1988", eritrea), p(b, "", "1988", eritrea)).score).toBeGreaterThan(0.8);
+    }
+    // A single name and a year are what hundreds of persons share.
+    expect(comparePersons(p("Tesfaye", "", "1988"), p("Tesfai", "", "1988")).score).toBeLessThan(0.5);
+    expect(comparePersons(p("Tesfaye", "", "1988-04-02"), p("Tesfaye", "", "1975-04-02")).score).toBeLessThan(0.1);
+    // The same name in the other field (an import that puts a single name into the family name) is
+    // the same single name, not given and family name swapped.
+    const inFamily = comparePersons(p("Tesfaye", "", "1988-04-02"), p("", "Tesfaye", "1988-04-02"));
+    expect(inFamily.reasons).not.toContain("names-swapped");
+    expect(inFamily.reasons).toContain("same-name");
+    expect(inFamily.score).toBe(comparePersons(p("Tesfaye", "", "1988-04-02"), p("Tesfaye", "", "1988-04-02")).score);
+    const fatherAdded = comparePersons(p("Abrehet", "", "2001-11-03"), p("Tesfamariam", "Abrehet", "2001-11-03"));
+    expect(fatherAdded.score).toBeGreaterThan(0.8);
+    expect(fatherAdded.reasons).not.toContain("names-swapped");
+  });
+
+  it("says which record lacks the day: a year alone, a 01.01. placeholder, or both agree on the year", () => {
+    const reasons = (a: string, b: string) => comparePersons(p("Tesfaye", "", a), p("Tesfaye", "", b)).reasons;
+    expect(reasons("1988", "1988")).toContain("birth-year-only");
+    expect(reasons("1988", "1988")).not.toContain("placeholder-birth-date");
+    expect(reasons("1988", "1988-04-02")).toContain("birth-year-only");
+    expect(reasons("1988-01-01", "1988")).toContain("placeholder-birth-date");
+    expect(reasons("1988-01-01", "1988-04-02")).toContain("placeholder-birth-date");
+    expect(reasons("1988-04", "1988-04-02")).toContain("same-birth-year");
+    expect(reasons("1988-04", "1988-04-02")).not.toContain("birth-year-only");
+  });
+});
+
 describe("comparePersons: Turkish letters in German spelling and Arabic script", () => {
   const p = (given: string, family: string) => ({
     id: given,

@@ -44,6 +44,11 @@ export function searchKeyRows(p: NamedPerson): (typeof personSearchKeys.$inferIn
       for (let j = 0; j < keys.length; j += 1)
         if (i !== j) for (const a of keys[i] ?? []) for (const b of keys[j] ?? []) pairs.add(pairKey(a, b));
   }
+  // A file without a family name (a single name, common from Afghanistan and Eritrea): its given
+  // names' keys once more, marked, so that a query of the name and a father's or family name the
+  // file does not hold finds it with one range scan instead of among everyone sharing the name.
+  const singleNames =
+    family.size === 0 ? [...given].filter((key) => key.length > 0 && key.length <= 199).map(singleNameKey) : [];
   const fulls = new Set(
     [`${p.givenNames} ${p.familyName}`, ...(p.alternativeNames ?? [])]
       .map((name) => fullNameKey(nameTokens(name)))
@@ -53,8 +58,12 @@ export function searchKeyRows(p: NamedPerson): (typeof personSearchKeys.$inferIn
     ...singles,
     ...[...pairs].map((key) => ({ tenantId: p.tenantId, personId: p.id, key, part: "pair" as const })),
     ...[...fulls].map((key) => ({ tenantId: p.tenantId, personId: p.id, key, part: "full" as const })),
+    ...singleNames.map((key) => ({ tenantId: p.tenantId, personId: p.id, key, part: "single" as const })),
   ];
 }
+
+/** The key of a given-name key of a file without a family name. */
+export const singleNameKey = (key: string) => `!${key}`;
 
 /** The key of a whole name as spelled (normalised tokens in their order). */
 export const fullNameKey = (tokens: string[]) => `=${tokens.join(" ")}`;

@@ -7,10 +7,17 @@ import { visiblePersonSql } from "../../platform/access/person-access.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import { precisionOf } from "../../platform/reference/partial-date.js";
-import { comparePersons, type MatchReason, nameTokens, type PersonForMatching, queryKeys } from "../matching/index.js";
+import {
+  comparePersons,
+  type MatchReason,
+  nameTokens,
+  type PersonForMatching,
+  personKeys,
+  queryKeys,
+} from "../matching/index.js";
 import { persons } from "../persons/persons.tables.js";
 import { personSearchKeys } from "./search.tables.js";
-import { fullNameKey, pairKey } from "./search-index.js";
+import { fullNameKey, pairKey, singleNameKey } from "./search-index.js";
 
 /** A typed birth date: year, year-month, full, or day and month without a year. */
 export type TypedDate = { year?: number; month?: number; day?: number };
@@ -226,37 +233,36 @@ export async function searchPersons(
   ];
   let candidates: Candidate[] = [];
   const relaxed = new Set<string>();
+  const singleNamed = new Set<string>();
   const add = (pass: Pass, found: Candidate[]) => {
     const seen = new Set(candidates.map((c) => c.id));
     const more = found.filter((c) => !seen.has(c.id));
     if (pass.relaxed) for (const c of more) relaxed.add(c.id);
+    if (pass.singleName) for (const c of more) singleNamed.add(c.id);
     candidates = [...candidates, ...more];
   };
-  const fetchFor = (pass: Pass, cap: number) => candidateQuery(db, actor, [...filters, ...pass.conditions], cap);
+  const fetchFor = (pass: Pass, cap: number) =>
+    candidateQuery(db, actor, [...filters, ...pass.conditions], pass.singleName ? fallbackCap : cap);
   // The passes run together (each on a connection of its own on PostgreSQL) and are merged in
   // their order; a pass after the list is full adds nothing.
   const main = passes.filter((p) => !p.fallback);
   const mainFound = await Promise.all(main.map((pass) => fetchFor(pass, candidateCap)));
   for (const [i, pass] of main.entries()) if (candidates.length < candidateCap) add(pass, mainFound[i] ?? []);
   const fallbacks = passes.filter((p) => p.fallback);
-  if (fallbacks.length > 0 && candidates.length < query.limit) {
+  // Files without a family name that share one word with the query rank below the persons who
+  // carry all of it, so they must not keep the slips of the keyboard from being looked for.
+  const full = candidates.filter((c) => !singleNamed.has(c.id)).length;
+  if (fallbacks.length > 0 && full < query.limit) {
     const found = await Promise.all(fallbacks.map((pass) => fetchFor(pass, fallbackCap)));
     for (const [i, pass] of fallbacks.entries()) add(pass, found[i] ?? []);
   }
   const typedDate = typedDateValue(parsed.date);
   // Namesakes are common (hundreds of "Mohammed Al-Hassan" in a city): compare each distinct
-  // combination of the compared fields once.
+  // combination of the compared fields once (the birth date only counts when one was typed, see
+  // forMatching).
   const memo = new Map<string, ReturnType<typeof rankCandidate>>();
   const rank = (c: Candidate) => {
-    const key = JSON.stringify([
-      c.givenNames,
-      c.familyName,
-      c.alternativeNames,
-      c.birthDate,
-      c.birthPlace,
-      c.sex,
-      c.nationalities,
-    ]);
+    const key = JSON.stringify([c.givenNames, c.familyName, c.alternativeNames, typedDate ? c.birthDate : null]);
     let r = memo.get(key);
     if (!r) {
       r = rankCandidate(parsed.words, typedDate, c);
@@ -277,9 +283,10 @@ export async function searchPersons(
 /**
  * A pass: `relaxed` passes do not require every typed word, so their candidates stay only when the
  * comparison finds them likely the same person; `fallback` passes run (all at once) only when the
- * others leave fewer candidates than hits asked for.
+ * others leave fewer candidates than hits asked for; `singleName` marks the pass of files without a
+ * family name (its candidates do not count as a full list).
  */
-export type Pass = { conditions: SQL[]; relaxed?: boolean; fallback?: boolean };
+export type Pass = { conditions: SQL[]; relaxed?: boolean; fallback?: boolean; singleName?: boolean };
 
 /** The score a candidate of a relaxed pass needs (the duplicate warning's threshold). */
 const relaxedMinScore = 0.5;
@@ -290,8 +297,10 @@ const relaxedMinScore = 0.5;
  *  - two or more words: a pair key (a complete word and the last word as typed; the index holds
  *    both orders), so the index range scan returns only persons carrying both — first with every
  *    other word required, then any complete word with the last (a middle name one file lacks);
+ *    and files without a family name whose name is one of the words (the file cannot hold the
+ *    other: kept whatever their score, at most `fallbackCap` of them);
  *  - fallbacks while fewer hits than asked for (see fallbackPasses): a slip of the keyboard in one
- *    of the words, or a file without a family name; the ranking sorts them out.
+ *    of the words; the ranking sorts them out.
  * Each pass is driven by its widest key condition with a bounded index scan (keyDriven).
  */
 export function passConditions(
@@ -321,11 +330,13 @@ export function passConditions(
   const driver = exact.reduce((best, keys) => (longest(keys) > longest(best) ? keys : best));
   const others = exact.filter((keys) => keys !== driver).map((keys) => keyExists(tenantId, keyIn(keys)));
   const pairs = (words: string[][]) => words.flatMap((w) => w.flatMap((a) => lastPrefix.map((b) => pairKey(a, b))));
+  const single = sql`(${keyIn(exact.flat().map(singleNameKey))} or ${keyLike(lastPrefix.map(singleNameKey))})`;
   return [
     { conditions: [keyDriven(tenantId, keyLike(pairs([driver])), driverBound), ...others] },
     ...(exact.length > 1
       ? [{ conditions: [keyDriven(tenantId, keyLike(pairs(exact)), driverBound)], relaxed: true }]
       : []),
+    { conditions: [keyDriven(tenantId, single, fallbackBound)], singleName: true },
     ...fallbackPasses(tenantId, exact, driver, lastPrefix),
   ];
 }
@@ -351,7 +362,7 @@ function fallbackPasses(tenantId: string, exact: string[][], driver: string[], l
     fallback(keyLike(driver.flatMap((a) => cut(lastPrefix).map((b) => pairKey(a, b))))),
     // A slip in the driving word: the last word (typed in full) with the beginning of the driver.
     fallback(keyLike(lastPrefix.flatMap((b) => cut(driver).map((a) => pairKey(b, a))))),
-    // A file without a family name (or a slip in the last word): the first word alone.
+    // A slip in the last word: the first word alone.
     fallback(keyIn(exact[0] ?? [])),
   ];
 }
@@ -387,7 +398,10 @@ export function rankCandidate(
           forMatching(c, typedDate !== null),
         )
       : { score: 1, reasons: [] };
-    return { score: cmp.score, matchReasons: cmp.reasons.filter((r) => r.includes("birth")) };
+    return {
+      score: cmp.score,
+      matchReasons: fileDateReasons(cmp.reasons, c.birthDate).filter((r) => r.includes("birth")),
+    };
   }
   const own = nameTokens([c.givenNames, c.familyName, ...c.alternativeNames].join(" "));
   const last = tokens[tokens.length - 1] as string;
@@ -400,20 +414,54 @@ export function rankCandidate(
           .slice(1)
           .map((_, k) => [typed.slice(0, k + 1), typed.slice(k + 1)] as [string[], string[]])
           .slice(0, 2);
-  let best = { score: -1, reasons: [] as MatchReason[] };
-  for (const [given, family] of splits) {
-    const cmp = comparePersons(
+  const compare = (given: string[], family: string[]) =>
+    comparePersons(
       { id: "query", givenNames: given.join(" "), familyName: family.join(" "), birthDate: typedDate },
       forMatching(c, typedDate !== null),
     );
+  let best = { score: -1, reasons: [] as MatchReason[] };
+  for (const [given, family] of splits) {
+    const cmp = compare(given, family);
     if (cmp.score > best.score) best = cmp;
   }
+  // A file without a family name cannot hold the family or father's name typed with its name: the
+  // words beyond its names are compared with nothing (each run of as many words as it has names).
+  const held = nameTokens(c.givenNames).length;
+  let lacking = false;
+  if (held > 0 && typed.length > held && personKeys({ givenNames: "", familyName: c.familyName }).length === 0) {
+    for (let k = 0; k + held <= typed.length; k++) {
+      const cmp = compare(typed.slice(k, k + held), []);
+      if (cmp.score > best.score) {
+        best = cmp;
+        lacking = true;
+      }
+    }
+  }
   // Every hit matched the index through its names: say how, when the comparison names no name reason.
-  const nameReasons: MatchReason[] = ["same-name", "name-variant", "names-swapped", "typo"];
-  const reasons = best.reasons.some((r) => nameReasons.includes(r))
-    ? best.reasons
-    : [typed.every((t) => own.includes(t)) ? ("same-name" as const) : ("name-variant" as const), ...best.reasons];
-  return { score: Math.max(0, Math.min(1, best.score)), matchReasons: reasons };
+  // Not every typed word is the file's name when some are lacking, so that is not "the same name".
+  const found = lacking ? [...best.reasons.filter((r) => r !== "same-name"), "no-family-name" as const] : best.reasons;
+  const nameReasons: MatchReason[] = ["same-name", "name-variant", "names-swapped", "typo", "no-family-name"];
+  const reasons = found.some((r) => nameReasons.includes(r))
+    ? found
+    : [typed.every((t) => own.includes(t)) ? ("same-name" as const) : ("name-variant" as const), ...found];
+  return { score: Math.max(0, Math.min(1, best.score)), matchReasons: fileDateReasons(reasons, c.birthDate) };
+}
+
+const dateAgreements: MatchReason[] = ["birth-year-only", "placeholder-birth-date", "same-birth-year"];
+
+/**
+ * The comparison says which of the two dates lacks the day, and one of them is the typed date: a
+ * year typed does not make "only the birth year is known" true of the person. A hit's reasons
+ * speak of its file: its year alone, its 01.01. placeholder, or else the agreement on the year.
+ */
+function fileDateReasons(reasons: MatchReason[], birthDate: string | null): MatchReason[] {
+  const agreement: MatchReason =
+    precisionOf(birthDate) === "year"
+      ? "birth-year-only"
+      : birthDate?.endsWith("-01-01")
+        ? "placeholder-birth-date"
+        : "same-birth-year";
+  return reasons.map((r) => (dateAgreements.includes(r) ? agreement : r));
 }
 
 /** The list item of a search hit (the person list's shape plus score and reasons). */

@@ -4,8 +4,9 @@ import { persons } from "../persons/persons.tables.js";
 /** `full`: "=" and the whole name's normalised tokens ("=mohammed al hassan"), so that files with
  * the very spelling typed are always among the candidates, however common the name.
  * `pair`: two keys of one name joined by a space ("MHMT HSN"), in both orders, so that a two-word
- * query is one index range scan over exactly the persons carrying both. */
-export const searchKeyParts = ["given", "family", "alternative", "pair", "full"] as const;
+ * query is one index range scan over exactly the persons carrying both.
+ * `single`: "!" and a given-name key of a file without a family name ("!TSF"). */
+export const searchKeyParts = ["given", "family", "alternative", "pair", "full", "single"] as const;
 export type SearchKeyPart = (typeof searchKeyParts)[number];
 
 /**

@@ -2,8 +2,11 @@
 // keys, swapped names, prefixes while typing, birth-date narrowing, the index kept in step with
 // name changes, and never a person the organisation may not see.
 
+import fs from "node:fs";
+import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../platform/db/client.js";
 import {
   api,
   auditRows,
@@ -169,6 +172,119 @@ describe("GET /persons?q=", () => {
     expect(reasonsOf(yearOnly)).toContain("birth-year-only");
     // The exact birth date ranks first.
     expect(hits[0]?.id).toBe(exact.id);
+  });
+
+  it("finds a person with a single name by its spelling variants, with a birth year, and under a two-word query", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    // Registered as the form registers a single name: given names only, the family name left empty.
+    const mohammadullah = await registerPerson(t.cm.client, {
+      givenNames: "Mohammadullah",
+      familyName: "",
+      birthDate: "1994-05-17",
+    });
+    const tesfaye = await registerPerson(t.cm.client, { givenNames: "Tesfaye", familyName: "", birthDate: "1988" });
+    const abrehet = await registerPerson(t.cm.client, {
+      givenNames: "Abrehet",
+      familyName: "",
+      birthDate: "2001-11-03",
+    });
+    // Namesakes with a family name, and another single name that only looks alike.
+    const rahimi = await registerPerson(t.cm.client, { givenNames: "Mohammadullah", familyName: "Rahimi" });
+    const gebremedhin = await registerPerson(t.cm.client, {
+      givenNames: "Tesfaye",
+      familyName: "Gebremedhin",
+      birthDate: "1975-02-02",
+    });
+    const both = await registerPerson(t.cm.client, { givenNames: "Abrehet", familyName: "Tesfamariam" });
+    const tesfalem = await registerPerson(t.cm.client, { givenNames: "Tesfalem", familyName: "" });
+    const search = async (q: string): Promise<Hit[]> => {
+      const res = await t.cm.client.get(`${persons}?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items;
+    };
+    const ids = async (q: string) => (await search(q)).map((h) => h.id);
+
+    for (const q of ["Mohammadullah", "Mohamadullah", "Muhammadullah", "muhammadul"]) {
+      const found = await ids(q);
+      expect(found[0], q).toBe(mohammadullah.id);
+      expect(found, q).toContain(rahimi.id);
+    }
+    for (const q of ["Tesfaye", "Tesfay", "Tesfai"]) {
+      // The last word is read as a prefix while typing, so Tesfalem may follow, but below.
+      const found = await ids(q);
+      expect(found[0], q).toBe(tesfaye.id);
+    }
+    expect((await ids("Abrehat"))[0]).toBe(abrehet.id);
+    // The single name with a birth year.
+    expect(await ids("Tesfai 1988")).toEqual([tesfaye.id]);
+    expect(await ids("1994 Mohamadullah")).toEqual([mohammadullah.id]);
+    // Two words typed (the name and a father's name the file does not hold): the file is still
+    // found, after the persons carrying both words.
+    expect(await ids("Abrehat Tesfamariam")).toEqual([both.id, abrehet.id]);
+    expect(await ids("Tesfamariam Abrehat")).toEqual([both.id, abrehet.id]);
+    expect(await ids("Abrehat Tesfamariam 2001")).toEqual([abrehet.id]);
+    expect(await ids("Tesfay Gebremedhin")).toEqual([gebremedhin.id, tesfaye.id]);
+    expect(await ids("Tesfay Gebremedhin 1988")).toEqual([tesfaye.id]);
+    const [hit] = await search("Abrehat Tesfamariam 2001");
+    expect(hit?.matchReasons).toEqual(expect.arrayContaining(["name-variant", "no-family-name", "same-birth-year"]));
+    expect(hit?.matchReasons).not.toContain("same-name");
+    // Only a name that matches well: a single name that merely begins alike is no hit.
+    expect(await ids("Tesfaye Kidane")).not.toContain(tesfalem.id);
+    expect(await ids("Mohammadullah Karimi")).toEqual([mohammadullah.id]);
+  });
+
+  it("gives the single-name keys to files indexed before them (migration 0010)", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const { db } = app.database;
+    const single = await registerPerson(t.cm.client, { givenNames: "Zabihullah", familyName: "" });
+    const named = await registerPerson(t.cm.client, { givenNames: "Zabihullah", familyName: "Noori" });
+    const keysOf = async (id: string) =>
+      (
+        await queryRows<{ key: string }>(
+          db,
+          sql`select key from person_search_keys where tenant_id = ${t.tenantId}::uuid and person_id = ${id}::uuid and part = 'single' order by key`,
+        )
+      ).map((r) => r.key);
+    const indexed = await keysOf(single.id);
+    expect(indexed.length).toBeGreaterThan(0);
+    expect(await keysOf(named.id)).toEqual([]);
+    await db.execute(sql`delete from person_search_keys where tenant_id = ${t.tenantId}::uuid and part = 'single'`);
+    const migration = fs.readFileSync(new URL("../../../migrations/0010_single_name_search_keys.sql", import.meta.url));
+    await db.execute(sql.raw(migration.toString()));
+    expect(await keysOf(single.id)).toEqual(indexed);
+    expect(await keysOf(named.id)).toEqual([]);
+  });
+
+  it("says 'only the birth year is known' only of a person whose file holds only the year", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const name = { givenNames: "Yonas", familyName: "Haile" };
+    const full = await registerPerson(t.cm.client, { ...name, birthDate: "1992-06-15" });
+    const month = await registerPerson(t.cm.client, { ...name, birthDate: "1992-06" });
+    const yearOnly = await registerPerson(t.cm.client, { ...name, birthDate: "1992" });
+    const placeholder = await registerPerson(t.cm.client, { ...name, birthDate: "1992-01-01" });
+    const reasons = async (q: string) => {
+      const res = await t.cm.client.get(`${persons}?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const hits = res.json().items as Hit[];
+      return (p: { id: string }) => hits.find((h) => h.id === p.id)?.matchReasons ?? [];
+    };
+    for (const q of ["Yonas Haile 1992", "Haile 06.1992", "1992", "Yonas 15.06.1992", "Haile 01.01.1992"]) {
+      const of = await reasons(q);
+      if (q !== "Haile 01.01.1992") {
+        expect(of(full), q).not.toContain("birth-year-only");
+        expect(of(full), q).not.toContain("placeholder-birth-date");
+      }
+      expect(of(month), q).not.toContain("birth-year-only");
+      expect(of(yearOnly), q).toContain("birth-year-only");
+      expect(of(yearOnly), q).not.toContain("placeholder-birth-date");
+      expect(of(placeholder), q).toContain("placeholder-birth-date");
+      expect(of(placeholder), q).not.toContain("birth-year-only");
+    }
+    expect((await reasons("Yonas Haile 1992"))(full)).toContain("same-birth-year");
+    expect((await reasons("Yonas Haile 15.06.1992"))(full)).toContain("same-birth-date");
   });
 
   it("keeps the index in step with registration and name corrections", async () => {

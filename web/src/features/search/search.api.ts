@@ -9,10 +9,12 @@ export type MatchReason =
   | "same-birth-date"
   | "birth-year-only"
   | "placeholder-birth-date"
+  | "same-birth-year"
   | "birth-date-differs"
   | "same-birth-place"
   | "same-nationality"
-  | "sex-differs";
+  | "sex-differs"
+  | "no-family-name";
 
 export type SearchHit = {
   id: string;

@@ -10,10 +10,12 @@ const reasonsDe = {
   "same-birth-date": "gleiches Geburtsdatum",
   "birth-year-only": "nur das Geburtsjahr ist bekannt",
   "placeholder-birth-date": "Platzhalter-Geburtsdatum 01.01.",
+  "same-birth-year": "gleiches Geburtsjahr",
   "birth-date-differs": "Geburtsdatum weicht ab",
   "same-birth-place": "gleicher Geburtsort",
   "same-nationality": "gleiche Staatsangehörigkeit",
   "sex-differs": "Geschlecht weicht ab",
+  "no-family-name": "ohne Familiennamen erfasst",
 };
 const reasonsEn: typeof reasonsDe = {
   "same-name": "same name",
@@ -23,10 +25,12 @@ const reasonsEn: typeof reasonsDe = {
   "same-birth-date": "same date of birth",
   "birth-year-only": "only the year of birth is known",
   "placeholder-birth-date": "placeholder date of birth 1 January",
+  "same-birth-year": "same year of birth",
   "birth-date-differs": "date of birth differs",
   "same-birth-place": "same place of birth",
   "same-nationality": "same nationality",
   "sex-differs": "sex differs",
+  "no-family-name": "recorded without a family name",
 };
 
 export const searchNs = registerStrings("search", {
