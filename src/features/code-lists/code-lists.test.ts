@@ -42,7 +42,7 @@ describe("code lists", () => {
     expectProblem(await c.get(`${api}/code-lists/no_such_list`), 404, "not-found");
   });
 
-  it("lists the code lists and the nine residence status types with German and English labels", async () => {
+  it("lists the code lists and the eleven residence status types with German and English labels", async () => {
     const app = await getTestApp();
     const t = await caseFileTenant(app);
     // Any signed-in role may read reference data, also one without person data.
@@ -66,6 +66,8 @@ describe("code lists", () => {
       "aufenthaltsgestattung",
       "duldung",
       "aufenthaltserlaubnis",
+      "blaue_karte_eu",
+      "ict_karte",
       "niederlassungserlaubnis",
       "daueraufenthalt_eu",
       "fiktionsbescheinigung",
@@ -88,6 +90,47 @@ describe("code lists", () => {
       statusType: "duldung",
       citation: "§ 60c AufenthG",
     });
+    // The titles of the law in force (Fachkräfteeinwanderung 2023/2024), in the order of the law.
+    const codes = paragraphs.map((e: { code: string }) => e.code);
+    for (const code of [
+      "aufenthg_16g",
+      "aufenthg_18g",
+      "aufenthg_19c",
+      "aufenthg_20a",
+      "aufenthg_25b",
+      "aufenthg_104c",
+    ])
+      expect(codes).toContain(code);
+    expect(paragraphs.find((e: { code: string }) => e.code === "aufenthg_18g")).toMatchObject({
+      label: { de: "§ 18g AufenthG – Blaue Karte EU" },
+      attributes: { statusType: "blaue_karte_eu" },
+    });
+    const order = [
+      "asylg_55",
+      "aufenthg_9",
+      "aufenthg_16a",
+      "aufenthg_16g",
+      "aufenthg_18g",
+      "aufenthg_20a",
+      "aufenthg_25_1",
+      "aufenthg_25_2_1",
+      "aufenthg_25_4",
+      "aufenthg_25_4a",
+      "aufenthg_25b",
+      "aufenthg_60a",
+      "aufenthg_60a_2_4",
+      "aufenthg_104c",
+      "freizuegg_2",
+    ];
+    expect(order.map((c) => codes.indexOf(c))).toEqual([...order.map((c) => codes.indexOf(c))].sort((a, b) => a - b));
+    // The Chancenkarte did not exist before 1 June 2024.
+    const before = (await t.cm.client.get(`${api}/code-lists/residence_paragraph?on=2024-05-31`)).json().items;
+    expect(before.map((e: { code: string }) => e.code)).not.toContain("aufenthg_20a");
+    const blueCard = await t.cm.client.post(`${api}/persons/${(await registerPerson(t.cm.client)).id}/records`, {
+      kind: "residence_status",
+      data: { type: "blaue_karte_eu", paragraph: "aufenthg_18g", validUntil: "2030-01-31" },
+    });
+    expect(blueCard.statusCode, blueCard.body).toBe(201);
     // Today is the default date.
     const today = await t.cm.client.get(`${api}/code-lists/language_level`);
     expect(today.json().on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
