@@ -141,6 +141,71 @@ describe("access log", () => {
   });
 });
 
+describe("names at the time of reading", () => {
+  it("names a reader and its organisation as they were called when they read, and audits every rename", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await consentTenant(app);
+    const s = await disclosedPerson(t);
+    const oldUser = t.jc.name;
+    const oldOrganisation = t.jobcenter.name;
+    const reads = async () =>
+      ((await s.dpo.client.get(accessLogOf(s.p.id))).json().items as Entry[])
+        .filter((e) => e.userId === t.jc.id && e.action === "person.read")
+        .reverse();
+
+    // The user renames themselves.
+    const renamed = await t.jc.client.patch(`${api}/auth/me`, { name: "Jana Neumann" });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await auditRows(db, t.tenantId, { action: "user.updated" })).toEqual([
+      expect.objectContaining({
+        actorUserId: t.jc.id,
+        subjectType: "user",
+        subjectId: t.jc.id,
+        details: { before: { name: oldUser }, after: { name: "Jana Neumann" } },
+      }),
+    ]);
+    // Changing only the language is no rename, nor is sending the same name again.
+    await t.jc.client.patch(`${api}/auth/me`, { locale: "en", name: "Jana Neumann" });
+    expect((await auditRows(db, t.tenantId, { action: "user.updated" })).at(-1)?.details).toEqual({
+      before: { locale: "de" },
+      after: { locale: "en" },
+    });
+    expect((await t.jc.client.get(`${api}/persons/${s.p.id}`)).statusCode).toBe(200);
+
+    // The tenant admin renames the organisation.
+    const org = await t.adminClient.patch(`${api}/organisations/${t.jobcenter.id}`, {
+      name: "Jobcenter Musterstadt-Nord",
+    });
+    expect(org.statusCode, org.body).toBe(200);
+    expect((await t.jc.client.get(`${api}/persons/${s.p.id}`)).statusCode).toBe(200);
+
+    // The tenant admin renames the user; audited with the names before and after.
+    const byAdmin = await t.adminClient.patch(`${api}/users/${t.jc.id}`, { name: "Jana Neumann-Schulz" });
+    expect(byAdmin.statusCode, byAdmin.body).toBe(200);
+    expect((await auditRows(db, t.tenantId, { action: "user.updated" })).at(-1)).toMatchObject({
+      subjectId: t.jc.id,
+      details: { before: { name: "Jana Neumann" }, after: { name: "Jana Neumann-Schulz" } },
+    });
+    expect((await t.jc.client.get(`${api}/persons/${s.p.id}`)).statusCode).toBe(200);
+
+    expect((await reads()).map((e) => [e.userName, e.organisationName])).toEqual([
+      [oldUser, oldOrganisation],
+      ["Jana Neumann", oldOrganisation],
+      ["Jana Neumann", "Jobcenter Musterstadt-Nord"],
+      ["Jana Neumann-Schulz", "Jobcenter Musterstadt-Nord"],
+    ]);
+    // The export names them the same way.
+    const exported = (await s.dpo.client.get(exportOf(s.p.id))).json().accessLog as Entry[];
+    expect(
+      exported
+        .filter((e) => e.userId === t.jc.id && e.action === "person.read")
+        .reverse()
+        .map((e) => e.userName),
+    ).toEqual([oldUser, "Jana Neumann", "Jana Neumann", "Jana Neumann-Schulz"]);
+  });
+});
+
 describe("Art. 15 export", () => {
   it("answers 401, 403, 404 and 400 before exporting anything", async () => {
     const app = await getTestApp();
