@@ -1,5 +1,5 @@
 // The access report of a person (who saw what, when, on which ground) and the Art. 15 GDPR export.
-import { and, asc, eq, ilike, or } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { personAccessOrThrow } from "../../platform/access/person-access.js";
 import { audit } from "../../platform/audit/audit.js";
@@ -15,6 +15,7 @@ import { documents } from "../documents/documents.tables.js";
 import { householdOf } from "../persons/persons.queries.js";
 import { caseEvents, persons } from "../persons/persons.tables.js";
 import { records } from "../records/records.tables.js";
+import { searchPersons } from "../search/search.queries.js";
 import { accessLog } from "./access-log.queries.js";
 import { renderExportHtml } from "./export-html.js";
 
@@ -131,26 +132,22 @@ export async function accessLogRoutes(app: App) {
     },
     async (req) => {
       const actor = actorOf(req);
-      const terms = req.query.q.split(/\s+/).filter(Boolean).slice(0, 4);
-      const rows = await db()
-        .select({
-          id: persons.id,
-          givenNames: persons.givenNames,
-          familyName: persons.familyName,
-          birthDate: persons.birthDate,
-        })
-        .from(persons)
-        .where(
-          and(
-            eq(persons.tenantId, actor.tenantId),
-            ...terms.map((t) => {
-              const like = `%${t.replace(/[\\%_]/g, "\\$&")}%`;
-              return or(ilike(persons.givenNames, like), ilike(persons.familyName, like));
-            }),
-          ),
-        )
-        .orderBy(asc(persons.familyName), asc(persons.givenNames))
-        .limit(25);
+      // The case managers' spelling-tolerant search over every person of the tenant (merged files
+      // included: their reads are logged under their own id); only who the person is leaves here.
+      const hits = await searchPersons(
+        db(),
+        actor,
+        { q: req.query.q, limit: 25 },
+        {
+          visible: eq(persons.tenantId, actor.tenantId),
+        },
+      );
+      const rows = hits.map((h) => ({
+        id: h.id,
+        givenNames: h.givenNames,
+        familyName: h.familyName,
+        birthDate: h.birthDate,
+      }));
       await audit(
         db(),
         auditContext(req),
