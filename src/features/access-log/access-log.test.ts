@@ -1,7 +1,7 @@
 // API tests of the data-protection routes: a person's access log (who saw what, when, on which
 // ground), the Art. 15 GDPR export as JSON and as a printable HTML document, and the dpo's person
 // lookup — who may call them, and the audit rows they leave.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../platform/domain.js";
 import {
   addRecord,
@@ -16,6 +16,11 @@ import {
 import { type ConsentTenant, consentTenant, markedPdf, markedRecord } from "../../test/consent-factories.js";
 import { client, getTestApp } from "../../test/test-app.js";
 import { disclosureActions } from "./access-log.queries.js";
+
+// The app (and an in-memory database) is built once, under the hook timeout rather than a test's.
+beforeAll(async () => {
+  await getTestApp();
+});
 
 const accessLogOf = (personId: string) => `${api}/persons/${personId}/access-log`;
 const exportOf = (personId: string, query = "") => `${api}/persons/${personId}/export${query}`;
