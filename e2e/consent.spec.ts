@@ -244,7 +244,8 @@ test("a consent opens exactly its categories to the Jobcenter, until it is revok
   await dp.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Datenschutz" }).click();
   await dismissToasts(dp);
   await checkPage(dp, "dpo-home", "Datenschutz");
-  await dp.getByLabel("Name").fill(givenNames);
+  // The lookup is the spelling-tolerant person search: it reads names and a birth date, not the id.
+  await dp.getByLabel("Name").fill(`${givenNames} ${familyName} 12.04.1991`);
   await dp.getByRole("button", { name: "Suchen" }).click();
   await expect(dp.getByTestId("dpo-persons").locator("tbody tr")).toHaveCount(1);
   await dismissToasts(dp);

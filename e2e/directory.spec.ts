@@ -122,6 +122,22 @@ test("the tenant admin sets the federal state and concludes an agreement with se
   await admin.getByRole("button", { name: "Nächstes Jahr" }).click();
   await expect(admin.getByRole("heading", { name: `Feiertage ${year + 1} in Bayern` })).toBeVisible();
   await checkPage(admin, "settings-bavaria", "Einstellungen");
+  // The controller and its data-protection officer, as every Art. 15 document names them.
+  const officer = admin
+    .getByRole("region", { name: "Verantwortlicher und Datenschutzbeauftragte/r" })
+    .getByRole("group", { name: "Datenschutzbeauftragte/r" });
+  await expect(officer.getByLabel("Name oder Funktion")).toHaveValue(
+    "Stefan Richter, Datenschutzbeauftragter der Stadt Musterstadt",
+  );
+  await officer.getByLabel("Telefon").fill("0123 4567-891");
+  await admin.getByRole("button", { name: "Angaben speichern" }).click();
+  await toast(admin, "Die Einstellungen wurden gespeichert.");
+  const saved = await (await admin.request.get("/api/v1/settings")).json();
+  expect(saved.dataProtectionOfficer).toMatchObject({
+    phone: "0123 4567-891",
+    email: "datenschutz@musterstadt.example",
+  });
+  expect(saved.controller.name).toBe("Stadt Musterstadt – Der Bürgermeister");
   // Back to North Rhine-Westphalia, as the demo municipality has it.
   await admin.getByLabel("Bundesland").selectOption({ label: "Nordrhein-Westfalen" });
   await admin.getByLabel("Standardfrist für die Eingangsbestätigung").fill("5");

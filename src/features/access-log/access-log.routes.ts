@@ -1,5 +1,5 @@
 // The access report of a person (who saw what, when, on which ground) and the Art. 15 GDPR export.
-import { and, asc, eq, ilike, or } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { personAccessOrThrow } from "../../platform/access/person-access.js";
 import { audit } from "../../platform/audit/audit.js";
@@ -8,17 +8,27 @@ import { type App, actorOf, auditContext } from "../../platform/http/context.js"
 import { AppError } from "../../platform/http/errors.js";
 import { policy } from "../../platform/http/policy.js";
 import { uuidParam } from "../../platform/http/schemas.js";
-import { organisations } from "../../platform/identity/identity.tables.js";
+import { organisations, tenants } from "../../platform/identity/identity.tables.js";
+import { codeListEntries } from "../code-lists/code-lists.tables.js";
 import { presentConsent } from "../consents/consents.routes.js";
 import { consents } from "../consents/consents.tables.js";
 import { documents } from "../documents/documents.tables.js";
 import { householdOf } from "../persons/persons.queries.js";
 import { caseEvents, persons } from "../persons/persons.tables.js";
+import { recordKinds } from "../records/record-kinds.js";
 import { records } from "../records/records.tables.js";
+import { searchPersons } from "../search/search.queries.js";
+import { getTenantSettings } from "../settings/settings.queries.js";
 import { accessLog } from "./access-log.queries.js";
+import { buildExportDocument } from "./export-document.js";
 import { renderExportHtml } from "./export-html.js";
 
 const tags = ["data protection"];
+
+/** The code lists record fields take their codes from (their labels go into the export). */
+const recordCodeLists = [
+  ...new Set(Object.values(recordKinds).flatMap((k) => Object.values("codeLists" in k ? k.codeLists : {}))),
+];
 
 const entrySchema = z
   .object({
@@ -63,7 +73,8 @@ export async function accessLogRoutes(app: App) {
       config: { policy: policy.roles("dpo", "case_manager") },
       schema: {
         tags,
-        summary: "Who saw this person's data: user, organisation, categories, time and ground",
+        summary:
+          "Who saw this person's data: user and organisation (named as they were then), categories, time and ground",
         params: uuidParam,
         response: {
           200: z.object({
@@ -112,7 +123,8 @@ export async function accessLogRoutes(app: App) {
       config: { policy: policy.roles("dpo") },
       schema: {
         tags,
-        summary: "Find a person for an access request (name and birth date only)",
+        summary:
+          "Find a person for an access request: the spelling-tolerant person search over the whole tenant (name and birth date only)",
         querystring: z.strictObject({ q: z.string().trim().min(2).max(200) }),
         response: {
           200: z.object({
@@ -131,26 +143,22 @@ export async function accessLogRoutes(app: App) {
     },
     async (req) => {
       const actor = actorOf(req);
-      const terms = req.query.q.split(/\s+/).filter(Boolean).slice(0, 4);
-      const rows = await db()
-        .select({
-          id: persons.id,
-          givenNames: persons.givenNames,
-          familyName: persons.familyName,
-          birthDate: persons.birthDate,
-        })
-        .from(persons)
-        .where(
-          and(
-            eq(persons.tenantId, actor.tenantId),
-            ...terms.map((t) => {
-              const like = `%${t.replace(/[\\%_]/g, "\\$&")}%`;
-              return or(ilike(persons.givenNames, like), ilike(persons.familyName, like));
-            }),
-          ),
-        )
-        .orderBy(asc(persons.familyName), asc(persons.givenNames))
-        .limit(25);
+      // The case managers' spelling-tolerant search over every person of the tenant (merged files
+      // included: their reads are logged under their own id); only who the person is leaves here.
+      const hits = await searchPersons(
+        db(),
+        actor,
+        { q: req.query.q, limit: 25 },
+        {
+          visible: eq(persons.tenantId, actor.tenantId),
+        },
+      );
+      const rows = hits.map((h) => ({
+        id: h.id,
+        givenNames: h.givenNames,
+        familyName: h.familyName,
+        birthDate: h.birthDate,
+      }));
       await audit(
         db(),
         auditContext(req),
@@ -174,7 +182,7 @@ export async function accessLogRoutes(app: App) {
       schema: {
         tags,
         summary:
-          "Art. 15 GDPR: everything held about the person, its consents and the access log (JSON, or a printable HTML document)",
+          "Art. 15 GDPR: everything held about the person, its consents, who saw it and the Art. 15 (1) information (JSON with labels beside the codes, or a printable HTML document; German or English)",
         params: uuidParam,
         querystring: z.strictObject({
           format: z.enum(["json", "html"]).default("json"),
@@ -192,55 +200,100 @@ export async function accessLogRoutes(app: App) {
         .from(persons)
         .where(and(eq(persons.tenantId, t), eq(persons.id, id)));
       if (!person) throw new AppError("not-found", "Person not found");
-      const [recordRows, documentRows, consentRows, eventRows, household, log, orgRows] = await Promise.all([
-        db()
-          .select()
-          .from(records)
-          .where(and(eq(records.tenantId, t), eq(records.personId, id)))
-          .orderBy(asc(records.category), asc(records.createdAt)),
-        db()
-          .select()
-          .from(documents)
-          .where(and(eq(documents.tenantId, t), eq(documents.personId, id)))
-          .orderBy(asc(documents.createdAt)),
-        db()
-          .select()
-          .from(consents)
-          .where(and(eq(consents.tenantId, t), eq(consents.personId, id)))
-          .orderBy(asc(consents.createdAt)),
-        db()
-          .select()
-          .from(caseEvents)
-          .where(and(eq(caseEvents.tenantId, t), eq(caseEvents.personId, id)))
-          .orderBy(asc(caseEvents.occurredAt)),
-        householdOf(db(), t, id),
-        accessLog(db(), t, id, 100_000),
-        db()
-          .select({ id: organisations.id, name: organisations.name })
-          .from(organisations)
-          .where(eq(organisations.tenantId, t)),
-      ]);
+      const [recordRows, documentRows, consentRows, eventRows, household, log, orgRows, codeRows, settings, tenant] =
+        await Promise.all([
+          db()
+            .select()
+            .from(records)
+            .where(and(eq(records.tenantId, t), eq(records.personId, id)))
+            .orderBy(asc(records.category), asc(records.createdAt)),
+          db()
+            .select()
+            .from(documents)
+            .where(and(eq(documents.tenantId, t), eq(documents.personId, id)))
+            .orderBy(asc(documents.createdAt)),
+          db()
+            .select()
+            .from(consents)
+            .where(and(eq(consents.tenantId, t), eq(consents.personId, id)))
+            .orderBy(asc(consents.createdAt)),
+          db()
+            .select()
+            .from(caseEvents)
+            .where(and(eq(caseEvents.tenantId, t), eq(caseEvents.personId, id)))
+            .orderBy(asc(caseEvents.occurredAt)),
+          householdOf(db(), t, id),
+          accessLog(db(), t, id, 100_000),
+          db()
+            .select({ id: organisations.id, name: organisations.name, type: organisations.type })
+            .from(organisations)
+            .where(eq(organisations.tenantId, t)),
+          // Every version: a record keeps the code it was given under the law of its day.
+          db()
+            .select({
+              list: codeListEntries.list,
+              code: codeListEntries.code,
+              de: codeListEntries.labelDe,
+              en: codeListEntries.labelEn,
+            })
+            .from(codeListEntries)
+            .where(inArray(codeListEntries.list, recordCodeLists))
+            .orderBy(asc(codeListEntries.version)),
+          getTenantSettings(db(), t),
+          db().select({ name: tenants.name }).from(tenants).where(eq(tenants.id, t)),
+        ]);
       const organisationNames = Object.fromEntries(orgRows.map((o) => [o.id, o.name]));
       const { tenantId: _t, ...personData } = person;
+      const presentedConsents = consentRows.map(presentConsent);
+      const lang = req.query.lang;
+      const document = buildExportDocument(
+        {
+          generatedAt: new Date(),
+          tenant: { name: tenant[0]?.name ?? "", federalState: settings.federalState },
+          controller: settings.controller,
+          dataProtectionOfficer: settings.dataProtectionOfficer,
+          person,
+          household,
+          records: recordRows,
+          documents: documentRows,
+          consents: presentedConsents,
+          caseEvents: eventRows,
+          accessLog: log,
+          organisations: new Map(orgRows.map((o) => [o.id, { name: o.name, type: o.type }])),
+          codeLabels: new Map(codeRows.map((c) => [`${c.list}:${c.code}`, { de: c.de, en: c.en }])),
+        },
+        lang,
+      );
+      const recordLabels = new Map(document.records.map((r) => [r.id, r.labels]));
+      const documentLabels = new Map(document.documents.map((x) => [x.id, x.labels]));
+      const consentLabels = new Map(document.consents.map((c) => [c.id, c.labels]));
+      // The machine-readable copy: the raw data complete, with the document's words beside the codes.
       const data = {
         generatedAt: new Date().toISOString(),
         legalBasis: "Art. 15 GDPR",
-        person: personData,
-        household,
+        language: lang,
+        art15: document.art15,
+        person: { ...personData, labels: document.personLabels },
+        household: household && { ...household, labels: document.household },
         records: recordRows.map(({ tenantId: _x, ...r }) => ({
           ...r,
           ownerOrganisation: organisationNames[r.ownerOrganisationId] ?? null,
+          labels: recordLabels.get(r.id),
         })),
         documents: documentRows.map(({ tenantId: _x, storageKey: _k, ...d }) => ({
           ...d,
           ownerOrganisation: organisationNames[d.ownerOrganisationId] ?? null,
+          labels: documentLabels.get(d.id),
         })),
-        consents: consentRows.map((c) => ({
-          ...presentConsent(c),
+        consents: presentedConsents.map((c) => ({
+          ...c,
           recipientOrganisations: c.recipientOrganisationIds.map((o) => organisationNames[o] ?? o),
+          labels: consentLabels.get(c.id),
         })),
-        caseEvents: eventRows.map(({ tenantId: _x, ...e }) => e),
+        caseEvents: eventRows.map(({ tenantId: _x, ...e }, i) => ({ ...e, labels: document.caseEvents[i] })),
         accessLog: log,
+        /** The access log as the printable document shows it: per organisation, day and kind of access. */
+        accessSummary: document.access,
       };
       await audit(db(), auditContext(req), {
         action: "person.exported",
@@ -255,7 +308,7 @@ export async function accessLogRoutes(app: App) {
         return reply
           .type("text/html; charset=utf-8")
           .header("cache-control", "private, no-store")
-          .send(renderExportHtml(data, req.query.lang));
+          .send(renderExportHtml(document));
       }
       return reply
         .type("application/json; charset=utf-8")

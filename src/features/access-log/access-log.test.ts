@@ -1,7 +1,7 @@
 // API tests of the data-protection routes: a person's access log (who saw what, when, on which
 // ground), the Art. 15 GDPR export as JSON and as a printable HTML document, and the dpo's person
 // lookup — who may call them, and the audit rows they leave.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../platform/domain.js";
 import {
   addRecord,
@@ -11,12 +11,16 @@ import {
   expectProblem,
   recordConsent,
   registerPerson,
-  suffix,
   upload,
 } from "../../test/case-file-factories.js";
 import { type ConsentTenant, consentTenant, markedPdf, markedRecord } from "../../test/consent-factories.js";
 import { client, getTestApp } from "../../test/test-app.js";
 import { disclosureActions } from "./access-log.queries.js";
+
+// The app (and an in-memory database) is built once, under the hook timeout rather than a test's.
+beforeAll(async () => {
+  await getTestApp();
+});
 
 const accessLogOf = (personId: string) => `${api}/persons/${personId}/access-log`;
 const exportOf = (personId: string, query = "") => `${api}/persons/${personId}/export${query}`;
@@ -138,6 +142,71 @@ describe("access log", () => {
     const again = (await s.dpo.client.get(accessLogOf(s.p.id))).json().items as Entry[];
     expect(again[0]).toMatchObject({ action: "record.read", userId: t.jc.id, categories: ["work"] });
     expect(again[0]?.grounds).toContainEqual({ type: "consent", consentId: s.consent.id });
+  });
+});
+
+describe("names at the time of reading", () => {
+  it("names a reader and its organisation as they were called when they read, and audits every rename", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await consentTenant(app);
+    const s = await disclosedPerson(t);
+    const oldUser = t.jc.name;
+    const oldOrganisation = t.jobcenter.name;
+    const reads = async () =>
+      ((await s.dpo.client.get(accessLogOf(s.p.id))).json().items as Entry[])
+        .filter((e) => e.userId === t.jc.id && e.action === "person.read")
+        .reverse();
+
+    // The user renames themselves.
+    const renamed = await t.jc.client.patch(`${api}/auth/me`, { name: "Jana Neumann" });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await auditRows(db, t.tenantId, { action: "user.updated" })).toEqual([
+      expect.objectContaining({
+        actorUserId: t.jc.id,
+        subjectType: "user",
+        subjectId: t.jc.id,
+        details: { before: { name: oldUser }, after: { name: "Jana Neumann" } },
+      }),
+    ]);
+    // Changing only the language is no rename, nor is sending the same name again.
+    await t.jc.client.patch(`${api}/auth/me`, { locale: "en", name: "Jana Neumann" });
+    expect((await auditRows(db, t.tenantId, { action: "user.updated" })).at(-1)?.details).toEqual({
+      before: { locale: "de" },
+      after: { locale: "en" },
+    });
+    expect((await t.jc.client.get(`${api}/persons/${s.p.id}`)).statusCode).toBe(200);
+
+    // The tenant admin renames the organisation.
+    const org = await t.adminClient.patch(`${api}/organisations/${t.jobcenter.id}`, {
+      name: "Jobcenter Musterstadt-Nord",
+    });
+    expect(org.statusCode, org.body).toBe(200);
+    expect((await t.jc.client.get(`${api}/persons/${s.p.id}`)).statusCode).toBe(200);
+
+    // The tenant admin renames the user; audited with the names before and after.
+    const byAdmin = await t.adminClient.patch(`${api}/users/${t.jc.id}`, { name: "Jana Neumann-Schulz" });
+    expect(byAdmin.statusCode, byAdmin.body).toBe(200);
+    expect((await auditRows(db, t.tenantId, { action: "user.updated" })).at(-1)).toMatchObject({
+      subjectId: t.jc.id,
+      details: { before: { name: "Jana Neumann" }, after: { name: "Jana Neumann-Schulz" } },
+    });
+    expect((await t.jc.client.get(`${api}/persons/${s.p.id}`)).statusCode).toBe(200);
+
+    expect((await reads()).map((e) => [e.userName, e.organisationName])).toEqual([
+      [oldUser, oldOrganisation],
+      ["Jana Neumann", oldOrganisation],
+      ["Jana Neumann", "Jobcenter Musterstadt-Nord"],
+      ["Jana Neumann-Schulz", "Jobcenter Musterstadt-Nord"],
+    ]);
+    // The export names them the same way.
+    const exported = (await s.dpo.client.get(exportOf(s.p.id))).json().accessLog as Entry[];
+    expect(
+      exported
+        .filter((e) => e.userId === t.jc.id && e.action === "person.read")
+        .reverse()
+        .map((e) => e.userName),
+    ).toEqual([oldUser, "Jana Neumann", "Jana Neumann", "Jana Neumann-Schulz"]);
   });
 });
 
@@ -267,6 +336,176 @@ describe("Art. 15 export", () => {
   });
 });
 
+describe("Art. 15 document for the person", () => {
+  /** The text of the table row that holds all the given texts (tags removed). */
+  const rowWith = (html: string, ...texts: string[]) =>
+    (html.match(/<tr>.*?<\/tr>/gs) ?? [])
+      .map((r) =>
+        r
+          .replace(/<[^>]+>/g, " ")
+          .replace(/\s+/g, " ")
+          .trim(),
+      )
+      .filter((r) => texts.every((x) => r.includes(x)));
+
+  it("shows words instead of codes, the Art. 15 (1) information and accesses per organisation, day and kind", async () => {
+    const app = await getTestApp();
+    const t = await consentTenant(app);
+    const s = await disclosedPerson(t, {
+      givenNames: "Samira",
+      familyName: "Haddad",
+      birthDate: "1985-03",
+      sex: "female",
+      nationalities: ["SYR"],
+      languages: [
+        { code: "ar", interpreterNeeded: true },
+        { code: "de", interpreterNeeded: false },
+      ],
+      address: { street: "Lindenstraße 5", postalCode: "12345", city: "Musterstadt" },
+      arrivedInGermanyOn: "2015",
+    });
+    await addRecord(t.cm.client, s.p.id, "residence_status", {
+      type: "aufenthaltserlaubnis",
+      paragraph: "aufenthg_25_2_1",
+      validUntil: "2027-06-30",
+      workPermitted: true,
+    });
+    // Two more reads by the Jobcenter today: one line with the count, not three.
+    for (let i = 0; i < 2; i++) expect((await t.jc.client.get(`${api}/persons/${s.p.id}`)).statusCode).toBe(200);
+    const day = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", dateStyle: "medium" }).format(new Date());
+
+    const before = (await s.dpo.client.get(exportOf(s.p.id, "?format=html"))).body;
+    expect(before).toContain('<html lang="de">');
+    // Nothing configured yet: the controller is the tenant, and the document says what is missing.
+    expect(before.match(/nicht eingerichtet – bitte an die Mandantenadministration wenden/g)).toHaveLength(2);
+    expect(before).toContain("Nordrhein-Westfalen");
+    expect(before).toContain("Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen");
+
+    const settings = await t.adminClient.patch(`${api}/settings`, {
+      federalState: "BY",
+      controller: { name: "Stadt Musterstadt", address: "Rathausplatz 1\n12345 Musterstadt" },
+      dataProtectionOfficer: { name: "Dr. Erika Beispiel", email: "datenschutz@musterstadt.example" },
+    });
+    expect(settings.statusCode, settings.body).toBe(200);
+    const html = (await s.dpo.client.get(exportOf(s.p.id, "?format=html&lang=de"))).body;
+    expect(html).not.toContain("nicht eingerichtet");
+    expect(html).toContain("Entwurf: Die rechtlichen Texte");
+    expect(html).toContain("Stadt Musterstadt</strong><br>Rathausplatz 1<br>12345 Musterstadt");
+    expect(html).toContain("Dr. Erika Beispiel");
+    expect(html).toContain("datenschutz@musterstadt.example");
+    // Identity in words: sex, country, languages with interpreter need, partial dates, the address.
+    expect(rowWith(html, "Geschlecht")).toEqual(["Geschlecht weiblich"]);
+    expect(rowWith(html, "Staatsangehörigkeiten")).toEqual(["Staatsangehörigkeiten Syrien, Arabische Republik"]);
+    expect(rowWith(html, "Sprachen")).toEqual(["Sprachen Arabisch (Dolmetscher/in benötigt), Deutsch"]);
+    expect(rowWith(html, "Geburtsdatum")).toEqual(["Geburtsdatum 03/1985"]);
+    expect(rowWith(html, "Einreise nach Deutschland")).toEqual(["Einreise nach Deutschland 2015"]);
+    expect(html).toContain("Lindenstraße 5<br>12345 Musterstadt");
+    expect(rowWith(html, "Status der Fallakte")).toEqual(["Status der Fallakte Aufnahme"]);
+    // Records: kinds, code lists, fixed values, dates and yes/no in words.
+    expect(html).toContain("<h4>Aufenthaltsstatus</h4>");
+    expect(rowWith(html, "Art", "Aufenthaltserlaubnis")).toEqual(["Art Aufenthaltserlaubnis"]);
+    expect(rowWith(html, "Rechtsgrundlage")).toEqual([
+      "Rechtsgrundlage § 25 Abs. 2 S. 1 Alt. 1 AufenthG – Flüchtlingseigenschaft",
+    ]);
+    expect(rowWith(html, "Gültig bis")).toEqual(["Gültig bis 30.06.2027"]);
+    expect(rowWith(html, "Erwerbstätigkeit erlaubt")).toEqual(["Erwerbstätigkeit erlaubt ja"]);
+    expect(rowWith(html, "Status", "beschäftigt")).toEqual(["Status beschäftigt"]);
+    expect(rowWith(html, "Klassenart")).toEqual(["Klassenart Internationale Klasse (Seiteneinstieg)"]);
+    expect(html).toContain("<h3>Aufenthalt</h3>");
+    for (const code of [
+      "aufenthg_25_2_1",
+      "aufenthaltserlaubnis",
+      "SYR",
+      "female",
+      "employed",
+      "person.read",
+      "intake",
+    ])
+      expect(html, code).not.toContain(code);
+    // The Art. 15 (1) information.
+    for (const heading of [
+      "Verantwortliche Stelle und Datenschutzbeauftragte/r",
+      "Zwecke der Verarbeitung",
+      "Empfänger Ihrer Daten",
+      "Wer hat welche Angaben gesehen",
+      "Dauer der Speicherung",
+      "Herkunft der Daten",
+      "Ihre Rechte",
+      "Beschwerde bei der Aufsichtsbehörde",
+    ])
+      expect(html).toMatch(new RegExp(`<h2 id="[a-z-]+">${heading}</h2>`));
+    for (const right of ["Berichtigung", "Löschung", "Einschränkung der Verarbeitung", "Widerspruch"])
+      expect(html).toContain(`<dt>${right} (Art.`);
+    expect(html).toContain("Für die verantwortliche Stelle (Bayern) ist zuständig:");
+    expect(html).toContain("<strong>Bayerischer Landesbeauftragter für den Datenschutz</strong><br>Wagmüllerstraße 18");
+    expect(html.match(/<table class="authorities">.*?<\/table>/s)?.[0].match(/<tr>/g)).toHaveLength(17);
+    // Recipients: the concrete organisations and their kinds; the purpose the person consented to.
+    expect(rowWith(html, t.jobcenter.name, "Jobcenter")).toContainEqual(`${t.jobcenter.name} Jobcenter`);
+    expect(rowWith(html, s.school.name, "Schule")).toContainEqual(`${s.school.name} Schule`);
+    expect(html).toContain("<li>Beratung und Vermittlung</li>");
+    // Sources: who recorded what.
+    expect(html).toMatch(new RegExp(`<li><strong>${s.school.name}</strong>: 1 Eintrag</li>`));
+    expect(html).toMatch(
+      new RegExp(
+        `<li><strong>${t.io.name}</strong>: Angaben zur Person \\(Registrierung\\), 2 Einträge, 1 Dokument, 2 Einwilligungen</li>`,
+      ),
+    );
+    // Three reads of the case file by the Jobcenter today: one line, with the count and the ground.
+    expect(rowWith(html, t.jobcenter.name, "hat die Fallakte angesehen")).toEqual([
+      `${day} ${t.jobcenter.name} hat die Fallakte angesehen, 3-mal Personalien, Arbeit ${t.jc.name} Ihre Einwilligung`,
+    ]);
+
+    const en = (await s.dpo.client.get(exportOf(s.p.id, "?format=html&lang=en"))).body;
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain("Draft: the legal texts");
+    expect(rowWith(en, "Sex")).toEqual(["Sex female"]);
+    expect(rowWith(en, "Nationalities")).toEqual(["Nationalities Syrian Arab Republic"]);
+    expect(rowWith(en, "Languages")).toEqual(["Languages Arabic (interpreter needed), German"]);
+    expect(rowWith(en, "Valid until")).toEqual(["Valid until 30/06/2027"]);
+    expect(rowWith(en, "Type", "Residence permit")).toEqual(["Type Residence permit"]);
+    expect(rowWith(en, t.jobcenter.name, "viewed the case file")).toEqual([
+      `${day.replaceAll(".", "/")} ${t.jobcenter.name} viewed the case file, 3 times Personal details, Work ${t.jc.name} your consent`,
+    ]);
+    for (const right of ["Rectification", "Erasure", "Restriction of processing", "Objection"])
+      expect(en).toContain(`<dt>${right} (Art.`);
+    expect(en).toContain("The authority competent for the controller (Bayern):");
+    expect(en).not.toContain("Personalien");
+    expect(en).not.toContain("Entwurf");
+
+    // The JSON keeps the codes and carries the words and the Art. 15 (1) block beside them.
+    const data = (await s.dpo.client.get(exportOf(s.p.id))).json();
+    expect(data.language).toBe("de");
+    expect(data.person).toMatchObject({
+      sex: "female",
+      nationalities: ["SYR"],
+      labels: {
+        sex: "weiblich",
+        nationalities: ["Syrien, Arabische Republik"],
+        languages: ["Arabisch (Dolmetscher/in benötigt)", "Deutsch"],
+        birthDate: "03/1985",
+        address: ["Lindenstraße 5", "12345 Musterstadt"],
+      },
+    });
+    const residence = data.records.find((r: { kind: string }) => r.kind === "residence_status");
+    expect(residence.data).toMatchObject({ type: "aufenthaltserlaubnis", paragraph: "aufenthg_25_2_1" });
+    expect(residence.labels).toMatchObject({ kind: "Aufenthaltsstatus", category: "Aufenthalt" });
+    expect(residence.labels.fields).toContainEqual({ field: "type", label: "Art", value: "Aufenthaltserlaubnis" });
+    expect(data.art15).toMatchObject({
+      controller: { name: "Stadt Musterstadt", address: ["Rathausplatz 1", "12345 Musterstadt"] },
+      dataProtectionOfficer: { name: "Dr. Erika Beispiel", email: "datenschutz@musterstadt.example" },
+      supervisoryAuthority: { state: "Bayern", name: "Bayerischer Landesbeauftragter für den Datenschutz" },
+    });
+    expect(data.art15.recipients.organisations).toContainEqual({ name: t.jobcenter.name, type: "Jobcenter" });
+    expect(data.art15.rights).toHaveLength(5);
+    expect(data.accessSummary).toContainEqual(
+      expect.objectContaining({ organisation: t.jobcenter.name, action: "hat die Fallakte angesehen", count: 3 }),
+    );
+    const enData = (await s.dpo.client.get(exportOf(s.p.id, "?lang=en"))).json();
+    expect(enData.person.labels.sex).toBe("female");
+    expect(enData.art15.supervisoryAuthority.state).toBe("Bayern");
+  });
+});
+
 describe("dpo person lookup", () => {
   it("answers 401, 403 and 400 first", async () => {
     const app = await getTestApp();
@@ -291,7 +530,8 @@ describe("dpo person lookup", () => {
     const t = await consentTenant(app);
     const other = await caseFileTenant(app);
     const dpo = await t.user(t.io.id, "dpo");
-    const family = `Rahimi${suffix()}`;
+    // Each test has a tenant of its own, so a plain name is unique here (the search drops words with digits).
+    const family = "Rahimi";
     const amina = await registerPerson(t.cm.client, {
       givenNames: "Amina",
       familyName: family,
@@ -323,5 +563,47 @@ describe("dpo person lookup", () => {
       expect(row).toMatchObject({ actorUserId: dpo.id, purpose: "art15-lookup", categories: ["identity"] });
     }
     expect(listed.map((r) => r.personId)).toEqual([amina.id, omid.id, omid.id]);
+  });
+
+  it("finds spelling variants and swapped names like the case managers' search, over the whole tenant", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await consentTenant(app);
+    const other = await caseFileTenant(app);
+    const dpo = await t.user(t.io.id, "dpo");
+    // Registered by the Jobcenter, so the integration office's search would not show it.
+    const mohammed = await registerPerson(t.jc.client, {
+      givenNames: "Mohammed",
+      familyName: "Al-Hassan",
+      birthDate: "1990-03-12",
+    });
+    const fatima = await registerPerson(t.cm.client, { givenNames: "Fatima", familyName: "Al-Hassan" });
+    await registerPerson(t.cm.client, { givenNames: "Petra", familyName: "Schulz" });
+    await registerPerson(other.cm.client, { givenNames: "Mohammed", familyName: "Al-Hassan" });
+    const url = (q: string) => `${api}/dpo/persons?q=${encodeURIComponent(q)}`;
+    const ids = async (q: string) => {
+      const res = await dpo.client.get(url(q));
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().items as { id: string }[]).map((x) => x.id);
+    };
+    for (const q of ["Muhammad Alhassan", "Mohamed al Hasan", "Alhassan Muhammed", "muhammad al-hassan 12.03.1990"]) {
+      expect((await ids(q))[0], q).toBe(mohammed.id);
+    }
+    expect(await ids("Muhammad Alhassan")).not.toContain(fatima.id);
+    expect((await ids("Alhasan")).sort()).toEqual([mohammed.id, fatima.id].sort());
+    // A birth date narrows, and the answer carries only who the person is.
+    const hit = (await dpo.client.get(url("Mohammed Al-Hassan 1985"))).json();
+    expect(hit.items).toEqual([]);
+    const one = (await dpo.client.get(url("Muhammad Alhassan 1990"))).json();
+    expect(one.items).toEqual([
+      { id: mohammed.id, givenNames: "Mohammed", familyName: "Al-Hassan", birthDate: "1990-03-12" },
+    ]);
+    // Every hit is audited as before, never a person of another tenant.
+    const listed = await auditRows(db, t.tenantId, { action: "person.listed" });
+    expect(listed.length).toBeGreaterThan(0);
+    for (const row of listed) {
+      expect(row).toMatchObject({ actorUserId: dpo.id, purpose: "art15-lookup", categories: ["identity"] });
+      expect([mohammed.id, fatima.id]).toContain(row.personId);
+    }
   });
 });

@@ -2,7 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { abilitiesOf } from "../../platform/access/access.js";
-import { audit } from "../../platform/audit/audit.js";
+import { audit, changeSet } from "../../platform/audit/audit.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import { hashPassword, verifyPassword } from "../../platform/auth/passwords.js";
 import {
@@ -185,10 +185,27 @@ export async function authRoutes(app: App) {
     async (req) => {
       const actor = actorOf(req);
       if (Object.keys(req.body).length > 0) {
-        await db()
-          .update(users)
-          .set({ ...req.body, updatedAt: new Date(), version: sql`${users.version} + 1` })
-          .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
+        const mine = and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId));
+        await db().transaction(async (tx) => {
+          const [before] = await tx
+            .select({ name: users.name, locale: users.locale })
+            .from(users)
+            .where(mine)
+            .for("update");
+          await tx
+            .update(users)
+            .set({ ...req.body, updatedAt: new Date(), version: sql`${users.version} + 1` })
+            .where(mine);
+          // Access reports name a reader as they were called at the time: they read the old name from here.
+          const changes = changeSet(before ?? {}, req.body);
+          if (Object.keys(changes.after).length > 0)
+            await audit(tx, auditContext(req), {
+              action: "user.updated",
+              subjectType: "user",
+              subjectId: actor.userId,
+              details: changes,
+            });
+        });
       }
       return me({ ...actor, ...req.body });
     },

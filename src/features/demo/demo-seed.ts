@@ -154,11 +154,30 @@ export const demoAccounts: { email: string; name: string; role: Role; org: strin
 
 export const demoPersonCount = 300;
 
+/** The controller and its data-protection officer as the Art. 15 document names them (fictional). */
+const demoTenantSettings = {
+  controller: {
+    name: "Stadt Musterstadt – Der Bürgermeister",
+    address: "Rathausplatz 1\n12345 Musterstadt",
+    email: "post@musterstadt.example",
+    phone: "0123 4567-0",
+  },
+  dataProtectionOfficer: {
+    name: "Stefan Richter, Datenschutzbeauftragter der Stadt Musterstadt",
+    address: "Rathausplatz 1\n12345 Musterstadt",
+    email: "datenschutz@musterstadt.example",
+    phone: "0123 4567-890",
+  },
+};
+
 /** Musterstadt with its organisations, users and (by default) about 300 persons in households. */
 export async function seedDemo(db: Db, options: { persons?: number } = {}): Promise<{ tenantId: string }> {
   const passwordHash = await hashPassword(demoPassword);
   const result = await db.transaction(async (tx) => {
-    const [tenant] = await tx.insert(tenants).values({ name: "Musterstadt", federalState: "NW" }).returning();
+    const [tenant] = await tx
+      .insert(tenants)
+      .values({ name: "Musterstadt", federalState: "NW", settings: demoTenantSettings })
+      .returning();
     if (!tenant) throw new Error("tenant insert failed");
     const orgRows = await tx
       .insert(organisations)

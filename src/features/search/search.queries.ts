@@ -194,11 +194,11 @@ const candidateCap = 200;
  */
 const fallbackCap = 60;
 
-export function candidateQuery(db: Db, actor: Actor, where: (SQL | undefined)[], cap = candidateCap) {
+export function candidateQuery(db: Db, visible: SQL, where: (SQL | undefined)[], cap = candidateCap) {
   return db
     .select(candidateColumns)
     .from(persons)
-    .where(and(visiblePersonSql(actor, persons), ...where))
+    .where(and(visible, ...where))
     .limit(cap);
 }
 
@@ -206,12 +206,15 @@ export type SearchHit = Candidate & { score: number; matchReasons: MatchReason[]
 
 /**
  * Searches the persons the actor may see: at most `candidateCap` candidates from the index (see
- * passConditions), ranked by the matching engine's comparison with the typed words.
+ * passConditions), ranked by the matching engine's comparison with the typed words. `visible`
+ * replaces the access rule's predicate only where a route has its own (the dpo's lookup of whom
+ * an access request is about).
  */
 export async function searchPersons(
   db: Db,
   actor: Actor,
   query: { q: string; status?: Candidate["caseStatus"] | undefined; limit: number },
+  { visible = visiblePersonSql(actor, persons) }: { visible?: SQL } = {},
 ): Promise<SearchHit[]> {
   const parsed = parseQuery(query.q);
   const { exact, lastPrefix } = wordKeys(parsed.words);
@@ -242,7 +245,7 @@ export async function searchPersons(
     candidates = [...candidates, ...more];
   };
   const fetchFor = (pass: Pass, cap: number) =>
-    candidateQuery(db, actor, [...filters, ...pass.conditions], pass.singleName ? fallbackCap : cap);
+    candidateQuery(db, visible, [...filters, ...pass.conditions], pass.singleName ? fallbackCap : cap);
   // The passes run together (each on a connection of its own on PostgreSQL) and are merged in
   // their order; a pass after the list is full adds nothing.
   const main = passes.filter((p) => !p.fallback);

@@ -6,20 +6,34 @@ import type { Db } from "../../platform/db/client.js";
 import { tenants } from "../../platform/identity/identity.tables.js";
 import { type FederalState, isFederalState } from "../../platform/reference/working-days.js";
 
+export type ContactDetails = { name: string; address: string; email: string; phone: string };
+
 export type TenantSettings = {
   federalState: FederalState;
   defaultAcknowledgeWithinDays: number;
   defaultFirstAppointmentWithinDays: number;
+  controller: ContactDetails;
+  dataProtectionOfficer: ContactDetails;
 };
+
+const noContact: ContactDetails = { name: "", address: "", email: "", phone: "" };
 
 export const settingDefaults = {
   federalState: "NW",
   defaultAcknowledgeWithinDays: 5,
   defaultFirstAppointmentWithinDays: 15,
+  controller: noContact,
+  dataProtectionOfficer: noContact,
 } as const satisfies TenantSettings;
 
 const wholeDays = (v: unknown, fallback: number) =>
   typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : fallback;
+
+const contactDetails = (v: unknown): ContactDetails => {
+  const o = v && typeof v === "object" ? (v as Record<string, unknown>) : {};
+  const text = (k: keyof ContactDetails) => (typeof o[k] === "string" ? (o[k] as string) : "");
+  return { name: text("name"), address: text("address"), email: text("email"), phone: text("phone") };
+};
 
 export async function getTenantSettings(db: Db, tenantId: string): Promise<TenantSettings> {
   const [row] = await db
@@ -37,6 +51,8 @@ export async function getTenantSettings(db: Db, tenantId: string): Promise<Tenan
       s.defaultFirstAppointmentWithinDays,
       settingDefaults.defaultFirstAppointmentWithinDays,
     ),
+    controller: contactDetails(s.controller),
+    dataProtectionOfficer: contactDetails(s.dataProtectionOfficer),
   };
 }
 
@@ -44,11 +60,23 @@ export async function getTenantSettings(db: Db, tenantId: string): Promise<Tenan
 export async function updateTenantSettings(
   db: Db,
   tenantId: string,
-  changes: Partial<TenantSettings>,
+  changes: Partial<Omit<TenantSettings, "controller" | "dataProtectionOfficer">> & {
+    controller?: Partial<ContactDetails> | undefined;
+    dataProtectionOfficer?: Partial<ContactDetails> | undefined;
+  },
 ): Promise<TenantSettings> {
   const [row] = await db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId));
-  const { federalState, ...deadlines } = changes;
-  const settings = { ...(row?.settings ?? {}), ...stripUndefined(deadlines) };
+  const { federalState, controller, dataProtectionOfficer, ...deadlines } = changes;
+  const stored = row?.settings ?? {};
+  // A contact changes field by field: the form may send only what it edits.
+  const contact = (key: "controller" | "dataProtectionOfficer", change: Partial<ContactDetails> | undefined) =>
+    change ? { [key]: { ...contactDetails(stored[key]), ...stripUndefined(change) } } : {};
+  const settings = {
+    ...stored,
+    ...stripUndefined(deadlines),
+    ...contact("controller", controller),
+    ...contact("dataProtectionOfficer", dataProtectionOfficer),
+  };
   await db
     .update(tenants)
     .set({ settings, ...(federalState ? { federalState } : {}) })

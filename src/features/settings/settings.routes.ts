@@ -17,7 +17,7 @@ export async function settingsRoutes(app: App) {
       config: { policy: policy.authenticated() },
       schema: {
         tags,
-        summary: "The tenant's federal state and default referral deadlines",
+        summary: "The tenant's federal state, default referral deadlines, controller and data-protection officer",
         response: { 200: settingsSchema },
       },
     },
@@ -44,7 +44,8 @@ export async function settingsRoutes(app: App) {
           action: "settings.updated",
           subjectType: "tenant",
           subjectId: actor.tenantId,
-          details: changeSet(before, req.body),
+          // Against the stored result: a contact's fields merge into what was there.
+          details: changeSet(before, after),
         });
         return after;
       });

@@ -1,6 +1,18 @@
 import { z } from "zod";
 import { federalStates } from "../../platform/reference/working-days.js";
 
+/** Who is responsible and how to reach them, as the Art. 15 document names them; "" while unset. */
+const contactSchema = z.object({ name: z.string(), address: z.string(), email: z.string(), phone: z.string() });
+const contactUpdate = z
+  .strictObject({
+    name: z.string().trim().max(200),
+    /** Postal address, one line each (street, postcode and city). */
+    address: z.string().trim().max(500),
+    email: z.union([z.literal(""), z.email().max(200)]),
+    phone: z.string().trim().max(50),
+  })
+  .partial();
+
 export const settingsSchema = z
   .object({
     /** The federal state whose public holidays are not working days (deadlines of referrals). */
@@ -9,6 +21,10 @@ export const settingsSchema = z
     defaultAcknowledgeWithinDays: z.number().int(),
     /** Working days to a first appointment where no cooperation agreement sets them. */
     defaultFirstAppointmentWithinDays: z.number().int(),
+    /** The controller under the GDPR (the municipality; its name defaults to the tenant's). */
+    controller: contactSchema,
+    /** The data-protection officer's contact, named in every Art. 15 document. */
+    dataProtectionOfficer: contactSchema,
   })
   .meta({ id: "TenantSettings" });
 
@@ -16,6 +32,8 @@ export const updateSettingsSchema = z.strictObject({
   federalState: z.enum(federalStates).optional(),
   defaultAcknowledgeWithinDays: z.number().int().min(0).max(60).optional(),
   defaultFirstAppointmentWithinDays: z.number().int().min(0).max(120).optional(),
+  controller: contactUpdate.optional(),
+  dataProtectionOfficer: contactUpdate.optional(),
 });
 
 export const holidaysQuery = z.strictObject({

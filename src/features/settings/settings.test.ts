@@ -9,6 +9,8 @@ import { client, getTestApp } from "../../test/test-app.js";
 import { getTenantSettings } from "./settings.queries.js";
 
 const url = "/api/v1/settings";
+const noContact = { name: "", address: "", email: "", phone: "" };
+const unset = { controller: noContact, dataProtectionOfficer: noContact };
 
 describe("settings", () => {
   it("answers 401, 403 for every role but the tenant admin, 400 for bad values, writing nothing", {
@@ -28,6 +30,7 @@ describe("settings", () => {
         federalState: "NW",
         defaultAcknowledgeWithinDays: 5,
         defaultFirstAppointmentWithinDays: 15,
+        ...unset,
       });
     }
     const admin = t.clients.tenant_admin;
@@ -41,6 +44,9 @@ describe("settings", () => {
       [{ defaultFirstAppointmentWithinDays: 121 }, "defaultFirstAppointmentWithinDays"],
       [{ defaultFirstAppointmentWithinDays: "10" }, "defaultFirstAppointmentWithinDays"],
       [{ name: "Anderswo" }, "name"],
+      [{ controller: { name: "x".repeat(201) } }, "controller.name"],
+      [{ dataProtectionOfficer: { email: "no-mail" } }, "dataProtectionOfficer.email"],
+      [{ dataProtectionOfficer: { fax: "0" } }, "dataProtectionOfficer.fax"],
     ];
     for (const [body, path] of bad) expectProblem(await admin.patch(url, body), 400, "validation-error", [path]);
     expectProblem(await admin.get(`${url}/holidays?year=1800`), 400, "validation-error", ["query.year"]);
@@ -69,6 +75,7 @@ describe("settings", () => {
       federalState: "SN",
       defaultAcknowledgeWithinDays: 3,
       defaultFirstAppointmentWithinDays: 15,
+      ...unset,
     });
     // The lead's referral code reads the same settings.
     expect(await getTenantSettings(db, t.tenant.id)).toEqual(res.json());
@@ -77,6 +84,7 @@ describe("settings", () => {
       federalState: "SN",
       defaultAcknowledgeWithinDays: 3,
       defaultFirstAppointmentWithinDays: 0,
+      ...unset,
     });
     expect((await t.clients.caseworker.get(url)).json().federalState).toBe("SN");
 
@@ -99,5 +107,44 @@ describe("settings", () => {
         },
       }),
     );
+  });
+
+  it("keeps the controller and the data-protection officer for the Art. 15 document, field by field, audited", {
+    timeout: 90_000,
+  }, async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await tenantWithEveryRole(app);
+    const admin = t.clients.tenant_admin;
+    const controller = {
+      name: "Stadt Musterstadt – Der Oberbürgermeister",
+      address: "Rathausplatz 1\n12345 Musterstadt",
+      email: "post@musterstadt.example",
+      phone: "",
+    };
+    const first = await admin.patch(url, {
+      controller,
+      dataProtectionOfficer: { email: "datenschutz@musterstadt.example" },
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({
+      controller,
+      dataProtectionOfficer: { ...noContact, email: "datenschutz@musterstadt.example" },
+    });
+    // Only the fields sent change; everyone reads the result (the officer's contact is public).
+    await admin.patch(url, { dataProtectionOfficer: { name: "  Dr. Erika Beispiel  " } });
+    expect((await t.clients.dpo.get(url)).json().dataProtectionOfficer).toEqual({
+      ...noContact,
+      name: "Dr. Erika Beispiel",
+      email: "datenschutz@musterstadt.example",
+    });
+    expect((await getTenantSettings(db, t.tenant.id)).controller).toEqual(controller);
+    const rows = await auditRows(db, t.tenant.id, { action: "settings.updated" });
+    expect(rows.at(-1)?.details).toEqual({
+      before: { dataProtectionOfficer: { ...noContact, email: "datenschutz@musterstadt.example" } },
+      after: {
+        dataProtectionOfficer: { ...noContact, name: "Dr. Erika Beispiel", email: "datenschutz@musterstadt.example" },
+      },
+    });
   });
 });

@@ -37,5 +37,9 @@ export const auditEvents = pgTable(
     index("audit_unsealed_idx").on(t.id).where(sql`${t.seq} is null`),
     index("audit_tenant_person_idx").on(t.tenantId, t.personId, t.occurredAt),
     index("audit_tenant_time_idx").on(t.tenantId, t.occurredAt),
+    // Renames of users and organisations: access reports name a reader as they were called then.
+    index("audit_subject_changes_idx")
+      .on(t.tenantId, t.subjectId, t.id)
+      .where(sql`${t.action} in ('user.updated', 'organisation.updated')`),
   ],
 );

@@ -45,3 +45,14 @@ export function languageList(locale: "de" | "en") {
     ...Object.entries(extraLanguages).map(([code, n]) => ({ code, name: n[locale] })),
   ].sort((a, b) => a.name.localeCompare(b.name, locale));
 }
+
+/** The country's name (ISO 3166 alpha-3), as the country list names it, or the code. */
+export function countryName(code: string, locale: "de" | "en"): string {
+  const alpha2 = countries.alpha3ToAlpha2(code);
+  return (alpha2 && countries.getName(alpha2, locale, { select: "official" })) || code;
+}
+
+/** The language's name (ISO 639-1, or one of the ISO 639-3 additions), or the code. */
+export function languageName(code: string, locale: "de" | "en"): string {
+  return extraLanguages[code]?.[locale] ?? languagesLib.getName(code, locale) ?? code;
+}

@@ -1,6 +1,21 @@
-// The tenant admin's settings: federal state, default referral deadlines, and the public holidays
-// of the year that deadlines skip.
-import { ActionIcon, Button, Group, NativeSelect, NumberInput, Paper, Stack, Table, Text, Title } from "@mantine/core";
+// The tenant admin's settings: federal state, default referral deadlines, the public holidays
+// of the year that deadlines skip, and the controller and data-protection officer the Art. 15
+// document names.
+import {
+  ActionIcon,
+  Button,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconChevronLeft, IconChevronRight } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -11,6 +26,7 @@ import { focusFirstInvalid, serverFieldErrors } from "../../app/forms";
 import { notifySuccess } from "../../app/notify";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
 import {
+  type ContactDetails,
   type FederalState,
   federalStates,
   holidaysQuery,
@@ -32,6 +48,7 @@ export function SettingsPage() {
       ) : query.data ? (
         <Stack gap="xl">
           <SettingsForm settings={query.data} />
+          <DataProtectionForm settings={query.data} />
           <HolidayList state={query.data.federalState} />
         </Stack>
       ) : null}
@@ -124,6 +141,83 @@ function SettingsForm({ settings }: { settings: TenantSettings }) {
             </Button>
           </Group>
         </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+type ContactValues = { controller: ContactDetails; dataProtectionOfficer: ContactDetails };
+
+function DataProtectionForm({ settings }: { settings: TenantSettings }) {
+  const t = useSettingsStrings();
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const email = (v: string) =>
+    v.trim() === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : t("emailInvalid");
+  const form = useForm<ContactValues>({
+    initialValues: { controller: settings.controller, dataProtectionOfficer: settings.dataProtectionOfficer },
+    validate: { controller: { email }, dataProtectionOfficer: { email } },
+  });
+  const save = useMutation({
+    mutationFn: (v: ContactValues) => settingsApi.update(v),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(settingsQuery.queryKey, saved);
+      form.setValues({ controller: saved.controller, dataProtectionOfficer: saved.dataProtectionOfficer });
+      form.resetDirty();
+      notifySuccess(t("saved"));
+    },
+    onError: (e) => {
+      const keys = ["controller", "dataProtectionOfficer"].flatMap((p) =>
+        ["name", "address", "email", "phone"].map((f) => `${p}.${f}`),
+      );
+      form.setErrors(serverFieldErrors(e, keys, tc).fields);
+      setError(e);
+    },
+  });
+  const contact = (key: keyof ContactValues) => (
+    <Stack gap="sm" component="fieldset" style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
+      <Title order={3} size="h4" component="legend" mb="xs">
+        {t(`${key}.title`)}
+      </Title>
+      <TextInput label={t(`${key}.name`)} maxLength={200} {...form.getInputProps(`${key}.name`)} />
+      <Textarea
+        label={t("address")}
+        description={t("addressDescription")}
+        autosize
+        minRows={2}
+        maxLength={500}
+        {...form.getInputProps(`${key}.address`)}
+      />
+      <TextInput label={t("email")} type="email" maxLength={200} {...form.getInputProps(`${key}.email`)} />
+      <TextInput label={t("phone")} type="tel" maxLength={50} {...form.getInputProps(`${key}.phone`)} />
+    </Stack>
+  );
+  return (
+    <Paper withBorder radius="md" p="xl" component="section" aria-labelledby="settings-dp-title">
+      <Title order={2} size="h3" id="settings-dp-title">
+        {t("dpTitle")}
+      </Title>
+      <Text size="sm" c="dimmed" mt={4} mb="md" maw="48rem">
+        {t("dpIntro")}
+      </Text>
+      <ProblemAlert error={error} />
+      <form
+        noValidate
+        onSubmit={form.onSubmit((v) => {
+          setError(null);
+          save.mutate(v);
+        }, focusFirstInvalid)}
+      >
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
+          {contact("controller")}
+          {contact("dataProtectionOfficer")}
+        </SimpleGrid>
+        <Group mt="lg">
+          <Button type="submit" loading={save.isPending}>
+            {t("dpSave")}
+          </Button>
+        </Group>
       </form>
     </Paper>
   );

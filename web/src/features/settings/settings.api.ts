@@ -22,10 +22,14 @@ export const federalStates = [
 ] as const;
 export type FederalState = (typeof federalStates)[number];
 
+export type ContactDetails = { name: string; address: string; email: string; phone: string };
+
 export type TenantSettings = {
   federalState: FederalState;
   defaultAcknowledgeWithinDays: number;
   defaultFirstAppointmentWithinDays: number;
+  controller: ContactDetails;
+  dataProtectionOfficer: ContactDetails;
 };
 
 export type Holidays = { federalState: FederalState; year: number; items: { date: string; name: string }[] };

@@ -22,6 +22,23 @@ const de = {
   date: "Datum",
   holiday: "Feiertag",
   weekday: "Wochentag",
+  dpTitle: "Verantwortlicher und Datenschutzbeauftragte/r",
+  dpIntro:
+    "Diese Angaben nennt jede Auskunft nach Art. 15 DSGVO. Solange sie fehlen, steht dort „nicht eingerichtet – bitte an die Mandantenadministration wenden“.",
+  controller: {
+    title: "Verantwortlicher",
+    name: "Name (leer: Name des Mandanten)",
+  },
+  dataProtectionOfficer: {
+    title: "Datenschutzbeauftragte/r",
+    name: "Name oder Funktion",
+  },
+  address: "Anschrift",
+  addressDescription: "Straße und Hausnummer, Postleitzahl und Ort – je eine Zeile",
+  email: "E-Mail",
+  phone: "Telefon",
+  emailInvalid: "Bitte eine gültige E-Mail-Adresse angeben.",
+  dpSave: "Angaben speichern",
   state: {
     BW: "Baden-Württemberg",
     BY: "Bayern",
@@ -63,6 +80,23 @@ const en: typeof de = {
   date: "Date",
   holiday: "Holiday",
   weekday: "Weekday",
+  dpTitle: "Controller and data-protection officer",
+  dpIntro:
+    "Every Art. 15 GDPR access report names these. While they are missing it says “not configured – ask the tenant administrator”.",
+  controller: {
+    title: "Controller",
+    name: "Name (empty: the tenant's name)",
+  },
+  dataProtectionOfficer: {
+    title: "Data-protection officer",
+    name: "Name or function",
+  },
+  address: "Address",
+  addressDescription: "Street and number, postcode and city – one line each",
+  email: "E-mail",
+  phone: "Phone",
+  emailInvalid: "Please enter a valid e-mail address.",
+  dpSave: "Save details",
   // The states keep their German names.
   state: de.state,
 };

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_subject_changes_idx" ON "audit_events" USING btree ("tenant_id","subject_id","id") WHERE "audit_events"."action" in ('user.updated', 'organisation.updated');
