@@ -19,6 +19,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { actorFromSessionToken, sessionCookieName } from "../auth/sessions.js";
+import type { Config } from "../config.js";
 import type { App, Deps } from "./context.js";
 import { AppError, toProblem } from "./errors.js";
 import { idempotencyOnSend, idempotencyPreHandler } from "./idempotency.js";
@@ -71,7 +72,7 @@ export async function buildApp(
     },
     requestIdHeader: false,
     bodyLimit: config.maxBodyBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { maxParamLength: 200 },
   });
   const app = fastify.withTypeProvider<ZodTypeProvider>() as App;
@@ -245,6 +246,17 @@ export async function buildApp(
   }
 
   return Object.assign(app, { registeredRoutes });
+}
+
+/**
+ * Fastify 5.12 treats a bare hop count as "trust nobody" (it cannot check the nearest peer), so
+ * the count becomes a function of the hop: the socket's peer is hop 0, the right-most
+ * X-Forwarded-For entry hop 1. A hop count assumes Strang is reachable only through its proxies;
+ * addresses are the stricter choice.
+ */
+function trustProxyOption(trust: Config["trustProxy"]) {
+  if (typeof trust !== "number") return trust;
+  return (_address: string, hop: number) => hop < trust;
 }
 
 const timeouts = (deps: Deps) => ({
