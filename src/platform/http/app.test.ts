@@ -1,16 +1,21 @@
+import { Writable } from "node:stream";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { features } from "../../features/index.js";
 import { expectProblem } from "../../test/case-file-factories.js";
 import { attemptLogin, createTenant, login, randomAddress, testPassword, uniqueEmail } from "../../test/factories.js";
-import { createTestApp, getTestApp, type TestApp } from "../../test/test-app.js";
+import { createTestApp, getTestApp, type TestApp, testConfig } from "../../test/test-app.js";
 import { loginThrottle } from "../auth/auth.tables.js";
 import { throttleKeys } from "../auth/throttle.js";
-import { ConfigError, loadConfig } from "../config.js";
+import { type Config, ConfigError, loadConfig } from "../config.js";
+import { buildApp } from "./app.js";
+import type { App } from "./context.js";
+import { policy } from "./policy.js";
+
+// The shared app migrates its database: in a hook, whose timeout allows for that.
+beforeAll(() => getTestApp());
 
 describe("app smoke", () => {
-  // The first app of the file migrates its database: in a hook, whose timeout allows for that.
-  beforeAll(() => getTestApp());
-
   it("answers health and signs in the tenant admin", async () => {
     const app = await getTestApp();
     expect((await app.inject({ url: "/health" })).json()).toEqual({ status: "ok" });
@@ -147,5 +152,89 @@ describe("STRANG_TRUST_PROXY", () => {
       expect(direct.statusCode, direct.body).toBe(200);
       expect(direct.cookies[0]?.secure).toBeFalsy();
     });
+  });
+});
+
+describe("the request log", () => {
+  // Personal data a request may carry: in a query string, in a body, in a header.
+  const marker = "Haddad-Amina-1984";
+
+  /** An app on the shared test database whose log lines (pino JSON) are captured. */
+  async function loggingApp(overrides: Partial<Config>) {
+    const shared = await getTestApp();
+    const lines: { level: number; msg?: string; reqId?: string; [key: string]: unknown }[] = [];
+    const raw: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        for (const line of String(chunk).split("\n").filter(Boolean)) {
+          raw.push(line);
+          lines.push(JSON.parse(line));
+        }
+        done();
+      },
+    });
+    const failing = {
+      prefix: "/api/v1",
+      plugin: (app: App) => {
+        app.get("/test-failure", { config: { policy: policy.public } }, async () => {
+          throw new Error("something broke");
+        });
+      },
+    };
+    const app = await buildApp(
+      {
+        database: shared.database,
+        storage: shared.deps.storage,
+        config: testConfig({ logLevel: "info", ...overrides }),
+      },
+      [...features, failing],
+      { logStream: stream },
+    );
+    await app.ready();
+    const send = async () => {
+      const answers = [
+        await app.inject({ url: `/health?familyName=${marker}` }),
+        await app.inject({
+          method: "POST",
+          url: `/api/v1/auth/login?note=${marker}`,
+          payload: { email: `${marker}@example.org`, password: `${marker} password` },
+          remoteAddress: randomAddress(),
+          headers: { "x-note": marker, cookie: `strang_session=${marker}` },
+        }),
+        await app.inject({ url: `/api/v1/test-failure?q=${marker}` }),
+      ];
+      return answers.map((a) => a.statusCode);
+    };
+    return { app, lines, raw, send };
+  }
+
+  it("in demo mode logs no request at info, but still the failures", async () => {
+    const { app, lines, raw, send } = await loggingApp({ demo: true });
+    expect(await send()).toEqual([200, 401, 500]);
+    await app.close();
+    expect(lines.filter((l) => l.level === 30 && l.reqId)).toEqual([]);
+    expect(lines.filter((l) => l.level === 30 && /request/.test(l.msg ?? ""))).toEqual([]);
+    const errors = lines.filter((l) => l.level >= 50);
+    expect(errors.map((l) => l.msg)).toContain("request failed");
+    for (const line of raw) expect(line).not.toContain(marker);
+  });
+
+  it("in demo mode with STRANG_LOG_LEVEL=debug shows the requests at debug", async () => {
+    const { app, lines, raw, send } = await loggingApp({ demo: true, logLevel: "debug" });
+    await send();
+    await app.close();
+    const completed = lines.filter((l) => l.msg === "request completed");
+    expect(completed.length).toBeGreaterThanOrEqual(2);
+    for (const l of completed) expect(l.level).toBe(20);
+    for (const line of raw) expect(line).not.toContain(marker);
+  });
+
+  it("outside demo mode logs every request at info as JSON, without personal data", async () => {
+    const { app, lines, raw, send } = await loggingApp({ demo: false });
+    expect(await send()).toEqual([200, 401, 500]);
+    await app.close();
+    const completed = lines.filter((l) => l.level === 30 && l.msg === "request completed");
+    expect(completed.map((l) => (l.res as { statusCode: number }).statusCode).sort()).toEqual([200, 401, 500]);
+    for (const line of raw) expect(line).not.toContain(marker);
   });
 });

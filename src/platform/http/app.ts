@@ -10,7 +10,14 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyError, type FastifyReply, type RouteOptions } from "fastify";
+import Fastify, {
+  type FastifyError,
+  type FastifyLoggerOptions,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+  type RouteOptions,
+} from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -47,10 +54,29 @@ const indexHtml = webRoot ? fs.readFileSync(path.join(webRoot, "index.html")) : 
 const sendIndex = (reply: FastifyReply) =>
   reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
 
+/**
+ * Under `npm start` (demo mode) the terminal is for the start banner and what goes wrong, not a
+ * line per request: Fastify's request lines go to `debug` (STRANG_LOG_LEVEL=debug shows them);
+ * failed requests still log as errors.
+ */
+class DebugRequestLog extends LogController {
+  override incomingRequest(request: FastifyRequest) {
+    if (!this.isLogDisabled(request)) request.log.debug({ req: request }, "incoming request");
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    if (error) return super.requestCompleted(error, request, reply);
+    if (!this.isLogDisabled(request)) {
+      reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, "request completed");
+    }
+  }
+}
+
 export async function buildApp(
   deps: Deps,
   features: { prefix: string; plugin: Feature }[],
-  options: { logger?: boolean } = {},
+  /** logStream: where the log goes instead of stdout (tests read it). */
+  options: { logger?: boolean; logStream?: FastifyLoggerOptions["stream"] } = {},
 ): Promise<App & { registeredRoutes: RegisteredRoute[] }> {
   const { config } = deps;
   const fastify = Fastify({
@@ -65,7 +91,9 @@ export async function buildApp(
               res: (res) => ({ statusCode: res.statusCode }),
             },
             redact: ["req.headers.cookie", "req.headers.authorization"],
+            ...(options.logStream ? { stream: options.logStream } : {}),
           },
+    ...(config.demo ? { logController: new DebugRequestLog() } : {}),
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
