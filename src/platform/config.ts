@@ -1,8 +1,43 @@
 // Configuration from the environment (DESIGN.md "Configuration"); a `.env` file may set it.
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+
+// proxy-addr's names for address ranges, accepted in STRANG_TRUST_PROXY as in Fastify's trustProxy.
+const proxyRangeNames = new Set(["loopback", "linklocal", "uniquelocal"]);
+const isProxyAddress = (entry: string) => {
+  if (proxyRangeNames.has(entry) || net.isIP(entry) !== 0) return true;
+  const [address, bits, ...rest] = entry.split("/");
+  const version = net.isIP(address ?? "");
+  if (rest.length > 0 || version === 0 || !bits || !/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (version === 4 ? 32 : 128);
+};
+
+/**
+ * Which proxies' X-Forwarded-* headers to believe: none (`0`, `false`), a hop count (`1`, `true`
+ * meaning one hop: the address the nearest proxy saw), or the proxies' addresses and CIDR ranges.
+ * Never "all": the left-most X-Forwarded-For entry is whatever the client sent.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): false | number | string[] => {
+    if (v === "false") return false;
+    if (v === "true") return 1;
+    if (/^\d+$/.test(v)) return Number(v) === 0 ? false : Number(v);
+    const entries = v.split(",").map((e) => e.trim());
+    const bad = entries.filter((e) => !isProxyAddress(e));
+    if (bad.length > 0 || entries.length === 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `a hop count (0, 1, 2, …) or proxy addresses/CIDRs separated by commas; not ${bad.join(", ") || "empty"}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -15,7 +50,7 @@ const envSchema = z.object({
   STRANG_DEMO: flag.default(false),
   STRANG_REQUIRE_2FA: flag.optional(),
   STRANG_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  STRANG_TRUST_PROXY: flag.default(false),
+  STRANG_TRUST_PROXY: trustProxy.default(false),
   STRANG_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   STRANG_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
   STRANG_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
@@ -37,7 +72,8 @@ export type Config = {
   demo: boolean;
   require2fa: boolean;
   logLevel: z.infer<typeof envSchema>["STRANG_LOG_LEVEL"];
-  trustProxy: boolean;
+  /** false: trust no proxy; a number: that many hops; else the proxies' addresses and CIDR ranges. */
+  trustProxy: false | number | string[];
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   maxBodyBytes: number;

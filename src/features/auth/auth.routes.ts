@@ -12,7 +12,7 @@ import {
   markSecondFactorDone,
   sessionCookieName,
 } from "../../platform/auth/sessions.js";
-import { assertNotThrottled, clearAccountFailures, recordFailure, throttleKeys } from "../../platform/auth/throttle.js";
+import { claimLoginAttempt, loginSucceeded, releaseLoginAttempt, throttleKeys } from "../../platform/auth/throttle.js";
 import { checkTotp, newTotpSecret, totpEnrolment } from "../../platform/auth/totp.js";
 import { type Role, rolesRequiring2fa } from "../../platform/domain.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
@@ -60,7 +60,8 @@ export async function authRoutes(app: App) {
     async (req, reply) => {
       const { email, password, totp } = req.body;
       const keys = throttleKeys(email, req.ip);
-      await assertNotThrottled(db(), keys);
+      // Counted before the password is looked at, so that parallel attempts cannot outrun the limit.
+      await claimLoginAttempt(db(), keys);
       const [user] = await db().select().from(users).where(sql`${users.email} = ${email}`).limit(1);
       // A deactivated user, or a user of a deactivated organisation, cannot sign in.
       const [org] = user
@@ -71,7 +72,6 @@ export async function authRoutes(app: App) {
         : [];
       const passwordOk = await verifyPassword(user?.active && org?.active ? user.passwordHash : undefined, password);
       if (!user || !passwordOk) {
-        await recordFailure(db(), keys);
         await audit(
           db(),
           { requestId: req.id, tenantId: user?.tenantId },
@@ -85,7 +85,11 @@ export async function authRoutes(app: App) {
       }
       let secondFactor: "done" | "enrol" = "done";
       if (user.totpEnabledAt && user.totpSecret) {
-        if (!totp) throw new AppError("totp-required", "Enter the six-digit code of your authenticator app");
+        if (!totp) {
+          // The first of the two steps: no code was evaluated, the attempt is taken back.
+          await releaseLoginAttempt(db(), keys);
+          throw new AppError("totp-required", "Enter the six-digit code of your authenticator app");
+        }
         const step = await checkTotp(user.totpSecret, totp);
         // Claim the step atomically: a code already used (replayed) counts as wrong.
         const claimed =
@@ -103,7 +107,6 @@ export async function authRoutes(app: App) {
                 )
                 .returning({ id: users.id });
         if (claimed.length === 0) {
-          await recordFailure(db(), keys);
           await audit(
             db(),
             { requestId: req.id, tenantId: user.tenantId },
@@ -118,7 +121,7 @@ export async function authRoutes(app: App) {
       } else if (config.require2fa && rolesRequiring2fa.includes(user.role as Role)) {
         secondFactor = "enrol";
       }
-      await clearAccountFailures(db(), keys.account);
+      await loginSucceeded(db(), keys);
       const session = await db().transaction(async (tx) => {
         const s = await createSession(tx, user, secondFactor === "done", timeouts);
         await tx

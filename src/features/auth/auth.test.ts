@@ -415,6 +415,128 @@ describe("login throttling", () => {
     // The account itself is not locked: from another address it signs in.
     expect((await attemptLogin(app, { email: t.admin.email, password: testPassword })).statusCode).toBe(200);
   });
+
+  /** 49 wrong passwords and the right one, in random order, all at once from one address. */
+  async function burst(app: TestApp, email: string) {
+    const passwords = [...Array.from({ length: 49 }, (_, i) => `wrong password ${i}`), testPassword];
+    for (let i = passwords.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [passwords[i], passwords[j]] = [passwords[j] as string, passwords[i] as string];
+    }
+    const address = randomAddress();
+    const answers = await Promise.all(
+      passwords.map((password) => attemptLogin(app, { email, password }, { remoteAddress: address })),
+    );
+    const byStatus = (status: number) => answers.filter((a) => a.statusCode === status);
+    const correct = answers[passwords.indexOf(testPassword)];
+    return { answers, correct, ok: byStatus(200), wrong: byStatus(401), locked: byStatus(429) };
+  }
+
+  it("counts parallel attempts before evaluating them: of 50 at once at most 5 passwords are checked", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await createTenant(db);
+    const u = await createUser(db, t.tenant.id, t.organisation.id, "caseworker");
+    const b = await burst(app, u.email);
+    expect(b.ok.length + b.wrong.length + b.locked.length).toBe(50);
+    for (const res of b.locked) expectProblem(res, 429, "too-many-attempts");
+    for (const res of b.wrong) expectProblem(res, 401, "invalid-credentials");
+    // Wrong passwords evaluated, as the audit saw them: never more than the limit.
+    const failed = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "auth.login.failed"), eq(auditEvents.subjectId, u.id)));
+    expect(failed.length).toBe(b.wrong.length);
+    expect(b.wrong.length).toBeLessThanOrEqual(perAccount);
+    if (b.correct?.statusCode === 200) {
+      // The right password came within the first five: that sign-in is legitimate.
+      expect(b.ok).toHaveLength(1);
+    } else {
+      // Otherwise the limit was reached by wrong ones and the right one was refused unheard.
+      expect(b.ok).toHaveLength(0);
+      expect(b.wrong).toHaveLength(perAccount);
+      expect(b.locked).toHaveLength(50 - perAccount);
+      expectProblem(b.correct as never, 429, "too-many-attempts");
+      expect(await sessionsOf(app, u.id)).toHaveLength(0);
+      expectProblem(await attemptLogin(app, { email: u.email, password: testPassword }), 429, "too-many-attempts");
+    }
+  });
+
+  it("refuses the right password unheard once parallel wrong ones reached the limit", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await createTenant(db);
+    const u = await createUser(db, t.tenant.id, t.organisation.id, "caseworker");
+    const address = randomAddress();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        attemptLogin(app, { email: u.email, password: `wrong password ${i}` }, { remoteAddress: address }),
+      ),
+    );
+    expect(answers.filter((a) => a.statusCode === 401)).toHaveLength(perAccount);
+    expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(50 - perAccount);
+    // From any address, with the right password: still locked.
+    expectProblem(await attemptLogin(app, { email: u.email, password: testPassword }), 429, "too-many-attempts");
+    expect(await sessionsOf(app, u.id)).toHaveLength(0);
+  });
+
+  it("answers a parallel burst for an unknown e-mail address exactly like one for an account", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await createTenant(db);
+    const u = await createUser(db, t.tenant.id, t.organisation.id, "caseworker");
+    const address = randomAddress();
+    const wrongBurst = (email: string) =>
+      Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          attemptLogin(app, { email, password: `wrong password ${i}` }, { remoteAddress: address }),
+        ),
+      );
+    const known = await wrongBurst(u.email);
+    const unknown = await wrongBurst(uniqueEmail("nobody"));
+    const statuses = (answers: typeof known) => answers.map((a) => a.statusCode).sort();
+    expect(statuses(unknown)).toEqual(statuses(known));
+    const body = (answers: typeof known, status: number) => {
+      const { retryAfterSeconds: _r, ...rest } = answers.find((a) => a.statusCode === status)?.json() ?? {};
+      return rest;
+    };
+    expect(body(unknown, 429)).toEqual(body(known, 429));
+    expect(body(unknown, 401)).toEqual(body(known, 401));
+  });
+
+  it("after a few wrong passwords the right one signs in and resets the count; a pending TOTP step does not count", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await createTenant(db);
+    const u = await createUser(db, t.tenant.id, t.organisation.id, "caseworker");
+    const wrong = () =>
+      Promise.all(
+        Array.from({ length: perAccount - 1 }, () =>
+          attemptLogin(app, { email: u.email, password: "wrong password!" }),
+        ),
+      );
+    for (const res of await wrong()) expectProblem(res, 401, "invalid-credentials");
+    expect((await attemptLogin(app, { email: u.email, password: testPassword })).statusCode).toBe(200);
+    for (const res of await wrong()) expectProblem(res, 401, "invalid-credentials");
+    expect((await attemptLogin(app, { email: u.email, password: testPassword })).statusCode).toBe(200);
+
+    // An enrolled user's first step (right password, no code yet) gives its attempt back.
+    const secret = newTotpSecret();
+    await db
+      .update(users)
+      .set({ totpSecret: secret, totpEnabledAt: new Date() })
+      .where(and(eq(users.tenantId, t.tenant.id), eq(users.id, u.id)));
+    for (const res of await wrong()) expectProblem(res, 401, "invalid-credentials");
+    for (let i = 0; i < 3; i++) {
+      expectProblem(await attemptLogin(app, { email: u.email, password: testPassword }), 401, "totp-required");
+    }
+    const signedIn = await attemptLogin(app, {
+      email: u.email,
+      password: testPassword,
+      totp: await currentTotp(secret),
+    });
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+  });
 });
 
 describe("TOTP", () => {

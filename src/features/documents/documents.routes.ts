@@ -48,7 +48,8 @@ const present = (d: DocumentRow) => ({
   personId: d.personId,
   category: d.category,
   title: d.title,
-  fileName: d.fileName,
+  // Also for documents stored before names were cleaned.
+  fileName: documentFileName(d.fileName, d.mediaType),
   mediaType: d.mediaType,
   sizeBytes: d.sizeBytes,
   sha256: d.sha256,
@@ -62,16 +63,44 @@ const notMultipart = () =>
 const fieldError = (path: string, message: string) =>
   new AppError("validation-error", `${path}: ${message}`, { errors: [{ path, message }] });
 
-function cleanFileName(name: string | undefined): string {
-  const base = (name ?? "document").split(/[\\/]/).pop() ?? "document";
-  // Drop control characters and quotes: the name goes into a Content-Disposition header.
-  const cleaned = [...base]
-    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f && ch !== '"')
-    .join("")
-    .trim()
-    .slice(0, 200);
-  return cleaned || "document";
+// The extensions a stored name may keep for each accepted type; the first is given otherwise.
+const extensionsOf: Record<(typeof allowedMediaTypes)[number], readonly string[]> = {
+  "application/pdf": ["pdf"],
+  "image/jpeg": ["jpg", "jpeg"],
+  "image/png": ["png"],
+};
+
+// Bidirectional controls make a text show other than it is (`rechnung\u202Efdp.exe` reads as
+// "rechnungexe.pdf"); other controls and line separators have no place in a name, a title or a
+// header. Joiners (U+200C/D) stay: Persian and Indic names need them.
+const controls = /[\p{Cc}\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
+const withoutControls = (text: string) => text.normalize("NFC").replace(controls, "").trim();
+
+/**
+ * The name a document is stored and offered under: without path, controls or quotes, and with
+ * the extension of the type its content was detected as (the name the uploader chose is no
+ * evidence of the type: `seite.html` holding a PDF is offered as `seite.pdf`).
+ */
+function documentFileName(name: string | undefined, mediaType: string): string {
+  // Quotes would end the Content-Disposition parameter. Trailing dots and spaces are dropped by
+  // Windows, which would make what stands before them the extension.
+  const base = withoutControls((name ?? "").split(/[\\/]/).pop() ?? "")
+    .replace(/"/g, "")
+    .replace(/[.\s]+$/u, "")
+    .trim();
+  const allowed = extensionsOf[mediaType as keyof typeof extensionsOf] ?? [];
+  // Only a suffix with a letter counts as an extension: "Bescheid vom 12.03.2024" keeps its date.
+  const suffix = /^(.*)\.([\p{L}\p{N}]{1,10})$/u.exec(base);
+  const hasExtension = suffix?.[2] !== undefined && /\p{L}/u.test(suffix[2]);
+  const kept = hasExtension && allowed.includes((suffix?.[2] ?? "").toLowerCase()) ? suffix?.[2] : undefined;
+  const extension = kept ?? allowed[0] ?? "bin";
+  const stem = (hasExtension ? (suffix?.[1] ?? "") : base).replace(/[.\s]+$/u, "") || "document";
+  return `${[...stem].slice(0, 200 - extension.length - 1).join("")}.${extension}`;
 }
+
+/** RFC 8187 value: percent-encoded UTF-8, including the characters encodeURIComponent leaves. */
+const rfc8187 = (value: string) =>
+  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 export async function documentsRoutes(app: App) {
   const db = () => app.deps.database.db;
@@ -99,11 +128,11 @@ export async function documentsRoutes(app: App) {
       // Check access before reading the upload: an invisible person answers 404 at once.
       await personAccessOrThrow(db(), actor, req.params.id);
       const fields: Record<string, string> = {};
-      let file: { buffer: Buffer; fileName: string } | undefined;
+      let file: { buffer: Buffer; name: string | undefined } | undefined;
       for await (const part of req.parts()) {
         if (part.type === "file") {
           if (part.fieldname !== "file") throw fieldError(part.fieldname, "Unexpected file field; use 'file'");
-          file = { buffer: await part.toBuffer(), fileName: cleanFileName(part.filename) };
+          file = { buffer: await part.toBuffer(), name: part.filename };
         } else if (["category", "title"].includes(part.fieldname)) {
           fields[part.fieldname] = String(part.value);
         } else {
@@ -113,7 +142,6 @@ export async function documentsRoutes(app: App) {
       const category = z.enum(categories).safeParse(fields.category);
       if (!category.success) throw fieldError("category", `One of ${categories.join(", ")}`);
       if (!file || file.buffer.length === 0) throw fieldError("file", "A non-empty file is required");
-      const title = (fields.title ?? file.fileName).trim().slice(0, 200) || file.fileName;
       const detected = await fileTypeFromBuffer(file.buffer);
       if (!detected || !(allowedMediaTypes as readonly string[]).includes(detected.mime)) {
         throw new AppError(
@@ -124,6 +152,8 @@ export async function documentsRoutes(app: App) {
           },
         );
       }
+      const fileName = documentFileName(file.name, detected.mime);
+      const title = withoutControls(fields.title ?? "").slice(0, 200) || fileName;
       const id = randomUUID();
       const storageKey = `${actor.tenantId}/${id}`;
       const sha256 = createHash("sha256").update(file.buffer).digest("hex");
@@ -140,7 +170,7 @@ export async function documentsRoutes(app: App) {
               personId: req.params.id,
               category: category.data,
               title,
-              fileName: file.fileName,
+              fileName,
               mediaType: detected.mime,
               sizeBytes: file.buffer.length,
               sha256,
@@ -278,13 +308,13 @@ export async function documentsRoutes(app: App) {
         categories: [row.category],
         grounds: groundsForItem(access, row),
       });
-      const encoded = encodeURIComponent(row.fileName);
+      const fileName = documentFileName(row.fileName, row.mediaType);
       return reply
         .header("content-type", row.mediaType)
         .header("content-length", String(row.sizeBytes))
         .header(
           "content-disposition",
-          `${req.query.disposition}; filename="${row.fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encoded}`,
+          `${req.query.disposition}; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${rfc8187(fileName)}`,
         )
         .header("x-content-type-options", "nosniff")
         .header("cache-control", "private, no-store")

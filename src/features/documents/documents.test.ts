@@ -114,16 +114,27 @@ describe("uploading documents", () => {
   });
 
   it.each([
-    ["a PDF", { filename: "Bescheid.pdf", contentType: "application/pdf", data: samplePdf() }, "application/pdf"],
-    ["a PNG", { filename: "Foto.png", contentType: "image/png", data: samplePng() }, "image/png"],
-    ["a JPEG", { filename: "Pass.jpg", contentType: "image/jpeg", data: sampleJpeg() }, "image/jpeg"],
-    ["a PNG sent as a JPEG", { filename: "Foto.jpg", contentType: "image/jpeg", data: samplePng() }, "image/png"],
+    [
+      "a PDF",
+      { filename: "Bescheid.pdf", contentType: "application/pdf", data: samplePdf() },
+      "application/pdf",
+      "Bescheid.pdf",
+    ],
+    ["a PNG", { filename: "Foto.png", contentType: "image/png", data: samplePng() }, "image/png", "Foto.png"],
+    ["a JPEG", { filename: "Pass.jpg", contentType: "image/jpeg", data: sampleJpeg() }, "image/jpeg", "Pass.jpg"],
+    [
+      "a PNG sent as a JPEG",
+      { filename: "Foto.jpg", contentType: "image/jpeg", data: samplePng() },
+      "image/png",
+      "Foto.png",
+    ],
     [
       "a PDF sent as octet-stream",
       { filename: "scan", contentType: "application/octet-stream", data: samplePdf() },
       "application/pdf",
+      "scan.pdf",
     ],
-  ])("accepts %s with the media type decided by the content", async (_what, file, mediaType) => {
+  ])("accepts %s with the media type decided by the content", async (_what, file, mediaType, fileName) => {
     const app = await getTestApp();
     const db = app.database.db;
     const storage = watchStorage(app);
@@ -136,7 +147,7 @@ describe("uploading documents", () => {
       personId: p.id,
       category: "residence",
       title: "Aufenthaltstitel",
-      fileName: file.filename,
+      fileName,
       mediaType,
       sizeBytes: file.data.length,
       ownerOrganisationId: t.io.id,
@@ -223,6 +234,86 @@ describe("uploading documents", () => {
     const res = await upload(counselling.client, p.id, pdf(), { category: "family" });
     expect(res.statusCode, res.body).toBe(201);
     expect((await documentRow(db, t.tenantId, res.json().id))?.protected).toBe(true);
+  });
+});
+
+/** A file that starts as a PDF (what content detection reads) and carries an HTML page. */
+function pdfHtmlPolyglot(): Buffer {
+  const html = Buffer.from("<html><body><script>alert(document.cookie)</script></body></html>\n", "latin1");
+  const pdf = samplePdf();
+  const header = pdf.subarray(0, pdf.indexOf("\n") + 1);
+  return Buffer.concat([header, Buffer.from("% "), html, pdf.subarray(header.length)]);
+}
+
+describe("file names", () => {
+  it.each([
+    ["a PDF/HTML polyglot named seite.html", "seite.html", pdfHtmlPolyglot(), "application/pdf", "seite.pdf"],
+    ["a PNG named tool.exe", "tool.exe", samplePng(), "image/png", "tool.png"],
+    ["a PNG without extension", "Foto", samplePng(), "image/png", "Foto.png"],
+    ["a JPEG named .jpeg", "Pass.JPEG", sampleJpeg(), "image/jpeg", "Pass.JPEG"],
+    [
+      "a PDF named by its date",
+      "Bescheid vom 12.03.2024",
+      samplePdf(),
+      "application/pdf",
+      "Bescheid vom 12.03.2024.pdf",
+    ],
+    ["a PDF with a right-to-left override", "rechnung\u202Efdp.exe", samplePdf(), "application/pdf", "rechnungfdp.pdf"],
+    [
+      "a PDF with isolates, marks and controls",
+      "\u2067Be\u200Fscheid\u2069\u200E\u061C\u0007\u001b\u0085\u2028.p\u202Bdf",
+      samplePdf(),
+      "application/pdf",
+      "Bescheid.pdf",
+    ],
+    ["a PDF named only by its extension", ".pdf", samplePdf(), "application/pdf", "document.pdf"],
+    ["a PDF with a path and trailing dots", "C:\\Users\\x\\brief.exe. .", samplePdf(), "application/pdf", "brief.pdf"],
+    [
+      "a Persian name with a zero-width non-joiner",
+      "نامه\u200Cها.pdf",
+      samplePdf(),
+      "application/pdf",
+      "نامه\u200Cها.pdf",
+    ],
+  ])(
+    "stores %s under a clean name with the detected type's extension",
+    async (_what, filename, data, mediaType, expected) => {
+      const app = await getTestApp();
+      const t = await caseFileTenant(app);
+      const p = await registerPerson(t.cm.client);
+      const up = await upload(
+        t.cm.client,
+        p.id,
+        { filename, contentType: "application/octet-stream", data },
+        {
+          category: "identity",
+        },
+      );
+      expect(up.statusCode, up.body).toBe(201);
+      const d = up.json();
+      expect(d).toMatchObject({ fileName: expected, mediaType, title: expected });
+      expect((await documentRow(app.database.db, t.tenantId, d.id))?.fileName).toBe(expected);
+
+      const res = await t.cm.client.get(`${api}/documents/${d.id}/content`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toBe(mediaType);
+      const disposition = String(res.headers["content-disposition"]);
+      const encoded = /filename\*=UTF-8''(.+)$/.exec(disposition)?.[1] ?? "";
+      expect(decodeURIComponent(encoded)).toBe(expected);
+      expect(disposition).toContain(`filename="${expected.replace(/[^\x20-\x7e]/g, "_")}"`);
+      // No bidirectional or other control character survives, raw or percent-encoded.
+      expect(disposition).not.toMatch(/[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u);
+      expect(encoded).not.toMatch(/%E2%80%A[A-E]|%E2%81%A[6-9]|%E2%80%8[EF]|%D8%9C|%[01][0-9A-F]|%7F/i);
+    },
+  );
+
+  it("strips controls from a title too, and keeps its quotes", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const p = await registerPerson(t.cm.client);
+    const up = await upload(t.cm.client, p.id, pdf(), { category: "identity", title: 'Bescheid "A"\u202E\u0000 fdp' });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json().title).toBe('Bescheid "A" fdp');
   });
 });
 

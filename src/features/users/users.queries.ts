@@ -84,9 +84,18 @@ export async function assertOrganisationInTenant(db: Db, tenantId: string, organ
   }
 }
 
-export async function emailTaken(db: Db, email: string, exceptUserId?: string): Promise<boolean> {
-  const rows = await db.select({ id: users.id }).from(users).where(sql`${users.email} = ${email}`);
-  return rows.some((r) => r.id !== exceptUserId);
+/**
+ * Whether a new user may have the address (unique across the deployment, for login), and if
+ * not, whether the actor manages the user who has it and so may be told.
+ */
+export async function emailAvailability(db: Db, actor: Actor, email: string): Promise<"free" | "own" | "unavailable"> {
+  const [taken] = await db
+    .select({ inScope: sql<boolean>`${userScope(actor)}` })
+    .from(users)
+    .where(sql`${users.email} = ${email}`)
+    .limit(1);
+  if (!taken) return "free";
+  return taken.inScope ? "own" : "unavailable";
 }
 
 export async function insertUser(

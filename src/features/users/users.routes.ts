@@ -10,7 +10,7 @@ import { policy } from "../../platform/http/policy.js";
 import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
 import {
   assertOrganisationInTenant,
-  emailTaken,
+  emailAvailability,
   getUserOrThrow,
   insertUser,
   listUsers,
@@ -21,9 +21,17 @@ import { createUserSchema, listUsersQuery, updateUserSchema, userSchema } from "
 
 const tags = ["users"];
 const admins = policy.roles("tenant_admin", "org_admin");
-const emailConflict = () =>
+// E-mail addresses are unique across tenants. Whether an address belongs to another tenant, or
+// to an organisation of this tenant the actor does not manage, is none of the actor's business:
+// every such address answers alike. Only a user the actor already sees in its user list is
+// named as the reason (the admin can find and edit that account).
+const emailTakenByOwnUser = () =>
   new AppError("conflict", "A user with this e-mail address exists", {
     errors: [{ path: "email", message: "Already in use" }],
+  });
+const emailUnavailable = () =>
+  new AppError("conflict", "This e-mail address cannot be used", {
+    errors: [{ path: "email", message: "Cannot be used" }],
   });
 
 export async function usersRoutes(app: App) {
@@ -57,7 +65,9 @@ export async function usersRoutes(app: App) {
       const created = await db()
         .transaction(async (tx) => {
           await assertOrganisationInTenant(tx, actor.tenantId, body.organisationId);
-          if (await emailTaken(tx, body.email)) throw emailConflict();
+          const availability = await emailAvailability(tx, actor, body.email);
+          if (availability === "own") throw emailTakenByOwnUser();
+          if (availability === "unavailable") throw emailUnavailable();
           const row = await insertUser(tx, actor.tenantId, { ...body, passwordHash });
           await audit(tx, auditContext(req), {
             action: "user.created",
@@ -68,7 +78,8 @@ export async function usersRoutes(app: App) {
           return row;
         })
         .catch((e: unknown) => {
-          if (isUniqueViolation(e)) throw emailConflict();
+          // A concurrent creation took the address; whose it is stays unsaid.
+          if (isUniqueViolation(e)) throw emailUnavailable();
           throw e;
         });
       return reply.code(201).send(presentUser(created));

@@ -184,6 +184,9 @@ describe("POST /users", () => {
       "email",
     ]);
     expectProblem(await admin.post(url, { ...body, email: other.admin.email }), 409, "conflict", ["email"]);
+    expectProblem(await admin.post(url, { ...body, email: other.admin.email.toUpperCase() }), 409, "conflict", [
+      "email",
+    ]);
     expect(await tenantUserCount(app, t.tenant.id)).toBe(before);
     expect(await tenantUserCount(app, other.tenant.id)).toBe(1);
 
@@ -261,6 +264,63 @@ describe("POST /users", () => {
     expect(other.statusCode, other.body).toBe(201);
     const ids = (await orgAdmin.get(`${api}/users?limit=200`)).json().items.map((u: { id: string }) => u.id);
     expect(ids).toContain(res.json().id);
+  });
+});
+
+describe("POST /users with an e-mail address that is taken", () => {
+  const problemOf = (res: Res) => {
+    const { instance: _i, ...problem } = JSON.parse(res.body);
+    return problem;
+  };
+  const neutral = {
+    type: "/problems/conflict",
+    title: "Conflict",
+    status: 409,
+    detail: "This e-mail address cannot be used",
+    errors: [{ path: "email", message: "Cannot be used" }],
+  };
+
+  it("never tells that another tenant has the address: the same neutral 409 as any address the actor may not know", async () => {
+    const app = await getTestApp();
+    const t = await tenantWithEveryRole(app);
+    const other = await createTenant(app.database.db);
+    const otherUser = await createUser(app.database.db, other.tenant.id, other.organisation.id, "caseworker");
+    const url = `${api}/users`;
+    const body = { name: "Neu", organisationId: t.partner.id, role: "caseworker", password: newUserPassword };
+    const before = await tenantUserCount(app, other.tenant.id);
+    for (const c of [t.clients.tenant_admin, t.clients.org_admin]) {
+      for (const email of [other.admin.email, otherUser.email.toUpperCase()]) {
+        const res = await c.post(url, { ...body, email });
+        expectProblem(res, 409, "conflict", ["email"]);
+        expect(problemOf(res)).toEqual(neutral);
+        for (const leak of ["tenant", "exists", other.tenant.id, other.tenant.name, other.admin.id, otherUser.id]) {
+          expect(res.body.toLowerCase()).not.toContain(leak.toLowerCase());
+        }
+      }
+    }
+    // An org admin does not manage the other organisations of its tenant: the same neutral answer.
+    const elsewhere = await t.clients.org_admin.post(url, { ...body, email: t.users.case_manager?.email });
+    expect(problemOf(elsewhere)).toEqual(neutral);
+    expect(await tenantUserCount(app, other.tenant.id)).toBe(before);
+  });
+
+  it("names the reason for a user the actor manages and already sees in its list", async () => {
+    const app = await getTestApp();
+    const t = await tenantWithEveryRole(app);
+    const url = `${api}/users`;
+    const body = { name: "Neu", organisationId: t.partner.id, role: "caseworker", password: newUserPassword };
+    const own = {
+      type: "/problems/conflict",
+      title: "Conflict",
+      status: 409,
+      detail: "A user with this e-mail address exists",
+      errors: [{ path: "email", message: "Already in use" }],
+    };
+    // The tenant admin manages every user of the tenant; the org admin those of its organisation.
+    const byTenantAdmin = await t.clients.tenant_admin.post(url, { ...body, email: t.users.case_manager?.email });
+    expect(problemOf(byTenantAdmin)).toEqual(own);
+    const byOrgAdmin = await t.clients.org_admin.post(url, { ...body, email: t.users.caseworker?.email });
+    expect(problemOf(byOrgAdmin)).toEqual(own);
   });
 });
 

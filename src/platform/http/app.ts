@@ -10,7 +10,14 @@ import fastifyMultipart from "@fastify/multipart";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyError, type FastifyReply, type RouteOptions } from "fastify";
+import Fastify, {
+  type FastifyError,
+  type FastifyLoggerOptions,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+  type RouteOptions,
+} from "fastify";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -19,6 +26,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { actorFromSessionToken, sessionCookieName } from "../auth/sessions.js";
+import type { Config } from "../config.js";
 import type { App, Deps } from "./context.js";
 import { AppError, toProblem } from "./errors.js";
 import { idempotencyOnSend, idempotencyPreHandler } from "./idempotency.js";
@@ -46,10 +54,29 @@ const indexHtml = webRoot ? fs.readFileSync(path.join(webRoot, "index.html")) : 
 const sendIndex = (reply: FastifyReply) =>
   reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
 
+/**
+ * Under `npm start` (demo mode) the terminal is for the start banner and what goes wrong, not a
+ * line per request: Fastify's request lines go to `debug` (STRANG_LOG_LEVEL=debug shows them);
+ * failed requests still log as errors.
+ */
+class DebugRequestLog extends LogController {
+  override incomingRequest(request: FastifyRequest) {
+    if (!this.isLogDisabled(request)) request.log.debug({ req: request }, "incoming request");
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    if (error) return super.requestCompleted(error, request, reply);
+    if (!this.isLogDisabled(request)) {
+      reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, "request completed");
+    }
+  }
+}
+
 export async function buildApp(
   deps: Deps,
   features: { prefix: string; plugin: Feature }[],
-  options: { logger?: boolean } = {},
+  /** logStream: where the log goes instead of stdout (tests read it). */
+  options: { logger?: boolean; logStream?: FastifyLoggerOptions["stream"] } = {},
 ): Promise<App & { registeredRoutes: RegisteredRoute[] }> {
   const { config } = deps;
   const fastify = Fastify({
@@ -64,14 +91,16 @@ export async function buildApp(
               res: (res) => ({ statusCode: res.statusCode }),
             },
             redact: ["req.headers.cookie", "req.headers.authorization"],
+            ...(options.logStream ? { stream: options.logStream } : {}),
           },
+    ...(config.demo ? { logController: new DebugRequestLog() } : {}),
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
     bodyLimit: config.maxBodyBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { maxParamLength: 200 },
   });
   const app = fastify.withTypeProvider<ZodTypeProvider>() as App;
@@ -250,6 +279,17 @@ export async function buildApp(
   }
 
   return Object.assign(app, { registeredRoutes });
+}
+
+/**
+ * Fastify 5.12 treats a bare hop count as "trust nobody" (it cannot check the nearest peer), so
+ * the count becomes a function of the hop: the socket's peer is hop 0, the right-most
+ * X-Forwarded-For entry hop 1. A hop count assumes Strang is reachable only through its proxies;
+ * addresses are the stricter choice.
+ */
+function trustProxyOption(trust: Config["trustProxy"]) {
+  if (typeof trust !== "number") return trust;
+  return (_address: string, hop: number) => hop < trust;
 }
 
 const timeouts = (deps: Deps) => ({

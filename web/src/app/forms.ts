@@ -7,6 +7,7 @@ type Patterns = [RegExp, string][];
 export function localizeFieldMessage(message: string, t: TFunction, extra: Patterns = []): string {
   for (const [re, text] of extra) if (re.test(message)) return text;
   if (/already in use/i.test(message)) return t("validation.emailTaken");
+  if (/cannot be used/i.test(message)) return t("validation.emailUnavailable");
   if (/invalid email/i.test(message)) return t("validation.email");
   const min = /(?:at least|>=)\s*(\d+)\s*char/i.exec(message);
   if (min) return Number(min[1]) <= 1 ? t("validation.required") : t("validation.minLength", { count: Number(min[1]) });
