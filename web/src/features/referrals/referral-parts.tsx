@@ -42,7 +42,7 @@ export function useShortDate() {
 
 export function Deadlines({ referral: r }: { referral: Referral }) {
   const t = useReferralStrings();
-  const fmt = { date: useShortDate() };
+  const fmt = { date: useShortDate(), dateTime: useFormat().dateTime };
   if (r.status !== "sent" && r.status !== "accepted") return <Text size="sm">–</Text>;
   return (
     <Stack gap={0}>
@@ -56,7 +56,11 @@ export function Deadlines({ referral: r }: { referral: Referral }) {
         </Text>
       ) : null}
       {r.firstAppointmentOn ? (
-        <Text size="sm">{t("firstAppointmentOn", { date: fmt.date(r.firstAppointmentOn) })}</Text>
+        <Text size="sm">
+          {t("firstAppointmentOn", {
+            date: r.firstAppointmentAt ? fmt.dateTime(r.firstAppointmentAt) : fmt.date(r.firstAppointmentOn),
+          })}
+        </Text>
       ) : (
         <Text
           size="sm"
