@@ -133,6 +133,12 @@ async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
   expect(measure.statusCode, measure.body).toBe(201);
   ids.measure = measure.json().id;
 
+  // Before the scenario: a referral goes only to an organisation with someone to act on it.
+  const actors = {} as Record<Role, Client>;
+  for (const role of roles) {
+    const u = await createUser(db, t.tenant.id, role === "tenant_admin" ? lead.id : partner.id, role);
+    actors[role] = await login(app, u.email);
+  }
   const consentBody = { categories: ["work"], purpose: "Arbeit", validFrom: "2020-01-01", method: "signed_form" };
   switch (state) {
     case "granted":
@@ -227,11 +233,6 @@ async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
       break;
   }
   ids.consent ??= schoolConsent.json().id;
-  const actors = {} as Record<Role, Client>;
-  for (const role of roles) {
-    const u = await createUser(db, t.tenant.id, role === "tenant_admin" ? lead.id : partner.id, role);
-    actors[role] = await login(app, u.email);
-  }
   ids.organisation = partner.id;
   ids.user = cmUser.id;
   return { state, personId, ids, actors, partnerOrganisationId: partner.id, leadOrganisationId: lead.id };

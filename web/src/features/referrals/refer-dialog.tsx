@@ -17,7 +17,7 @@ import {
 import { IconCircleCheck } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Page } from "../../app/api-client";
 import { useFormat } from "../../app/format";
@@ -83,6 +83,11 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
   const me = useMe();
   const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
   const [sent, setSent] = useState<Referral | null>(null);
+  // After the server marked fields: focus the first once they are rendered, so keyboard users land on it.
+  const [focusInvalid, setFocusInvalid] = useState(0);
+  useEffect(() => {
+    if (focusInvalid > 0) document.querySelector<HTMLElement>('.mantine-Modal-body [aria-invalid="true"]')?.focus();
+  }, [focusInvalid]);
 
   const providers = useQuery({
     queryKey: ["organisations", "directory", "providers", anyOrganisation ? null : service],
@@ -134,7 +139,7 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
     onError: (e) => {
       // The server's checks mark the field they are about, in the interface language.
       setErrors(serverFieldErrors(e, formFields, tc, [], pathAliases).fields);
-      setTimeout(() => document.querySelector<HTMLElement>('.mantine-Modal-body [aria-invalid="true"]')?.focus());
+      setFocusInvalid((n) => n + 1);
     },
     onSuccess: async (r) => {
       setSent(r);

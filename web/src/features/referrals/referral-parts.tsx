@@ -55,6 +55,12 @@ export function Deadlines({ referral: r }: { referral: Referral }) {
           {t("acknowledgeBy", { date: fmt.date(r.acknowledgeBy) })}
         </Text>
       ) : null}
+      {r.firstAppointmentOn && r.overdueKind === "first_appointment" ? (
+        // Booked, but for a day after the deadline: the missed deadline stays in view.
+        <Text size="sm" fw={700} c="#8c1d18">
+          {t("firstAppointmentBy", { date: fmt.date(r.firstAppointmentBy) })}
+        </Text>
+      ) : null}
       {r.firstAppointmentOn ? (
         <Text size="sm">
           {t("firstAppointmentOn", {

@@ -65,7 +65,7 @@ export function ReferralsPage() {
             ...referralStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })),
           ]}
           data-testid="status-filter"
-          w={{ base: "100%", sm: 220 }}
+          w={{ base: "100%", sm: 300 }}
         />
         <NativeSelect
           label={t("inbox.due")}
