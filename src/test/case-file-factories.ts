@@ -201,7 +201,7 @@ export type ProblemBody = {
   status: number;
   detail?: string;
   instance?: string;
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; message: string; code?: string; params?: Record<string, unknown> }[];
   [key: string]: unknown;
 };
 

@@ -82,6 +82,16 @@ const outcomes = [
 ] as const;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+/** The instant of a wall-clock time in Germany on a day. */
+function berlinTime(day: string, time: string): Date {
+  const [h, m] = time.split(":").map(Number) as [number, number];
+  const guess = new Date(`${day}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00Z`);
+  const offsetHours =
+    Number(
+      new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", hour: "2-digit", hourCycle: "h23" }).format(guess),
+    ) - guess.getUTCHours();
+  return new Date(guess.getTime() - offsetHours * 3_600_000);
+}
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 
 export async function seedNetwork(db: Db, tenantId: string): Promise<{ referrals: number; goals: number }> {
@@ -210,6 +220,8 @@ export async function seedNetwork(db: Db, tenantId: string): Promise<{ referrals
         recordedByOrganisationId: ki.id,
         recordedBy: cm.id,
       });
+      const appointmentOn =
+        status === "accepted" || status === "completed" ? addWorkingDays(isoDay(responded), r.int(2, 8), "NW") : null;
       const [ref] = await tx
         .insert(referrals)
         .values({
@@ -228,10 +240,11 @@ export async function seedNetwork(db: Db, tenantId: string): Promise<{ referrals
           sentAt: sent,
           respondedAt: answered ? responded : null,
           declineReason: status === "declined" ? "no_capacity" : null,
-          firstAppointmentOn:
-            status === "accepted" || status === "completed"
-              ? addWorkingDays(isoDay(responded), r.int(2, 8), "NW")
-              : null,
+          firstAppointmentOn: appointmentOn,
+          // In office hours, from the index rather than the generator: the rest of the demo stays as it was.
+          firstAppointmentAt: appointmentOn
+            ? berlinTime(appointmentOn, `${8 + (i % 8)}:${i % 2 === 0 ? "00" : "30"}`)
+            : null,
           completedAt: status === "completed" ? daysAgo(r.int(1, Math.max(1, age - 30))) : null,
           outcome: status === "completed" ? r.pick(outcomes) : null,
           goalId: goal?.id ?? null,

@@ -1,9 +1,12 @@
 // Creating notifications: who hears of what. Called inside the transaction of the change.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import type { Role } from "../../platform/domain.js";
 import { users } from "../../platform/identity/identity.tables.js";
-import { type NotificationKind, notifications } from "./notifications.tables.js";
+import { type NotificationKind, type NotificationTarget, notifications } from "./notifications.tables.js";
+
+export type Recipient = { role: Role; organisationId: string };
 
 /** Active users of an organisation with one of the roles. */
 export async function usersOfOrganisation(
@@ -35,19 +38,52 @@ export async function notify(
     subjectType: string;
     subjectId: string;
     params?: Record<string, string | number | null>;
+    /** What this recipient may open; without it every notification links to its subject. */
+    targetFor?: (recipient: Recipient) => NotificationTarget;
   },
 ): Promise<number> {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return 0;
+  const targetFor = n.targetFor;
+  const recipients = targetFor
+    ? new Map(
+        (
+          await db
+            .select({ id: users.id, role: users.role, organisationId: users.organisationId })
+            .from(users)
+            .where(and(eq(users.tenantId, tenantId), inArray(users.id, unique)))
+        ).map((u) => [u.id, u]),
+      )
+    : undefined;
   await db.insert(notifications).values(
-    unique.map((userId) => ({
-      tenantId,
-      userId,
-      kind: n.kind,
-      subjectType: n.subjectType,
-      subjectId: n.subjectId,
-      params: n.params ?? {},
-    })),
+    unique.map((userId) => {
+      const recipient = recipients?.get(userId);
+      return {
+        tenantId,
+        userId,
+        kind: n.kind,
+        subjectType: n.subjectType,
+        subjectId: n.subjectId,
+        target: targetFor ? (recipient ? targetFor(recipient) : "none") : "subject",
+        params: n.params ?? {},
+      };
+    }),
   );
   return unique.length;
+}
+
+/** The actor acted on (or opened) the subject: its notifications about it are done with. */
+export async function markSubjectRead(db: Db, actor: Actor, subjectType: string, subjectId: string): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(
+      and(
+        eq(notifications.tenantId, actor.tenantId),
+        eq(notifications.userId, actor.userId),
+        eq(notifications.subjectType, subjectType),
+        eq(notifications.subjectId, subjectId),
+        isNull(notifications.readAt),
+      ),
+    );
 }

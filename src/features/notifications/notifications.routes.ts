@@ -6,7 +6,7 @@ import { AppError } from "../../platform/http/errors.js";
 import { decodeCursor, listQuery, listResponse, page } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { uuidParam } from "../../platform/http/schemas.js";
-import { notificationKinds, notifications } from "./notifications.tables.js";
+import { notificationKinds, notifications, notificationTargets } from "./notifications.tables.js";
 
 const tags = ["notifications"];
 
@@ -16,6 +16,11 @@ const notificationSchema = z
     kind: z.enum(notificationKinds),
     subjectType: z.string(),
     subjectId: z.uuid(),
+    /**
+     * Where the notification leads you: `subject` — the subject's page (a referral: `/referrals/{subjectId}`);
+     * `referral_sla` — the referral deadline figures (you may not open the referral itself); `none` — nowhere.
+     */
+    target: z.enum(notificationTargets),
     params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
     createdAt: z.date(),
     readAt: z.date().nullable(),

@@ -12,6 +12,14 @@ export const notificationKinds = [
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**
+ * Where a notification leads its recipient, decided per recipient when it is created: the subject
+ * itself, the referral deadline figures (for admins who may not open the referral), or nowhere
+ * (the notification's own sentence is all there is).
+ */
+export const notificationTargets = ["subject", "referral_sla", "none"] as const;
+export type NotificationTarget = (typeof notificationTargets)[number];
+
+/**
  * An in-app notification for one user. It carries no personal data: the kind, the subject it
  * links to and neutral parameters (service code, organisation names); the linked page applies
  * the access rule when opened.
@@ -27,6 +35,7 @@ export const notifications = pgTable(
     kind: text("kind").$type<NotificationKind>().notNull(),
     subjectType: text("subject_type").notNull(),
     subjectId: uuid("subject_id").notNull(),
+    target: text("target").$type<NotificationTarget>().notNull().default("subject"),
     params: jsonb("params").$type<Record<string, string | number | null>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp("read_at", { withTimezone: true }),

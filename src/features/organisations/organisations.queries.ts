@@ -1,6 +1,7 @@
-import { and, arrayContains, asc, eq, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, arrayContains, asc, eq, getTableColumns, gt, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { organisationScope } from "../../platform/access/access.js";
+import { personDataRoles } from "../../platform/access/person-access.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganisationType } from "../../platform/domain.js";
@@ -23,6 +24,26 @@ export type DirectoryValues = {
   description?: string | null | undefined;
   contacts?: OrganisationContact[] | undefined;
 };
+
+/**
+ * Someone there can act on a referral: an active user whose role works with person data. The
+ * Refer dialog offers only such receivers, and sending refuses the others.
+ */
+// Spelled out with the tables qualified: drizzle renders a single-table query's columns unqualified,
+// and inside the subquery those would name the users' own columns.
+const receivesReferralsSql = sql<boolean>`exists (select 1 from users u where u.tenant_id = "organisations"."tenant_id" and u.organisation_id = "organisations"."id" and u.active and u.role in (${sql.join(
+  personDataRoles.map((r) => sql`${r}`),
+  sql`, `,
+)}))`;
+const withReceivesReferrals = { ...getTableColumns(organisations), receivesReferrals: receivesReferralsSql };
+
+export async function receivesReferrals(db: Db, actor: Actor, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ receivesReferrals: receivesReferralsSql })
+    .from(organisations)
+    .where(and(organisationScope(actor), eq(organisations.id, id)));
+  return row?.receivesReferrals ?? false;
+}
 
 const cursorShape = z.tuple([z.string(), z.uuid()]);
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
@@ -56,7 +77,7 @@ export async function listOrganisations(
     );
   }
   const rows = await db
-    .select()
+    .select(withReceivesReferrals)
     .from(organisations)
     .where(and(...conditions))
     .orderBy(asc(organisations.name), asc(organisations.id))
@@ -64,9 +85,13 @@ export async function listOrganisations(
   return page(rows, query.limit, (r) => [r.name, r.id]);
 }
 
-export async function getOrganisationOrThrow(db: Db, actor: Actor, id: string): Promise<OrganisationRow> {
+export async function getOrganisationOrThrow(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<OrganisationRow & { receivesReferrals: boolean }> {
   const [row] = await db
-    .select()
+    .select(withReceivesReferrals)
     .from(organisations)
     .where(and(organisationScope(actor), eq(organisations.id, id)));
   if (!row) throw notFound("Organisation");

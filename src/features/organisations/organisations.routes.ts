@@ -12,6 +12,7 @@ import {
   insertOrganisation,
   listOrganisations,
   normaliseContacts,
+  receivesReferrals,
   updateOrganisation,
 } from "./organisations.queries.js";
 import {
@@ -66,7 +67,8 @@ export async function organisationsRoutes(app: App) {
         });
         return row;
       });
-      return reply.code(201).send(created);
+      // A new organisation has no users yet, so nobody there could act on a referral.
+      return reply.code(201).send({ ...created, receivesReferrals: false });
     },
   );
 
@@ -112,7 +114,7 @@ export async function organisationsRoutes(app: App) {
           subjectId: updated.id,
           details: changeSet(before, changes),
         });
-        return updated;
+        return { ...updated, receivesReferrals: await receivesReferrals(tx, actor, updated.id) };
       });
     },
   );

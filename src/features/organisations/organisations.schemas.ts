@@ -30,6 +30,8 @@ export const organisationSchema = z
     description: z.string().nullable(),
     contacts: z.array(contactSchema),
     active: z.boolean(),
+    /** Someone there can act on a referral (an active case manager, caseworker or organisation admin). */
+    receivesReferrals: z.boolean(),
     version: z.number().int(),
     createdAt: z.date(),
     updatedAt: z.date(),

@@ -91,6 +91,8 @@ describe("GET /organisations", () => {
         description: null,
         contacts: [],
         active: true,
+        // Its caseworker and admin can act on a referral.
+        receivesReferrals: true,
         version: 1,
         createdAt: t.partner.createdAt.toISOString(),
         updatedAt: t.partner.updatedAt.toISOString(),

@@ -6,6 +6,7 @@ import { audit } from "../../platform/audit/audit.js";
 import type { Db } from "../../platform/db/client.js";
 import { today } from "../../platform/reference/partial-date.js";
 import { notify, usersOfOrganisation } from "../notifications/notifications.commands.js";
+import { referralTarget } from "./referrals.commands.js";
 import { referrals } from "./referrals.tables.js";
 
 const adminRoles = ["org_admin", "tenant_admin"] as const;
@@ -19,7 +20,8 @@ export async function systemSweepOverdueReferrals(db: Db, on = today()): Promise
       .where(
         sql`${referrals.overdueNotifiedAt} is null and (
           (${referrals.status} = 'sent' and ${referrals.acknowledgeBy} < ${on}::date)
-          or (${referrals.status} = 'accepted' and ${referrals.firstAppointmentOn} is null and ${referrals.firstAppointmentBy} < ${on}::date))`,
+          or (${referrals.status} = 'accepted' and ${referrals.firstAppointmentBy} < ${on}::date
+            and (${referrals.firstAppointmentOn} is null or ${referrals.firstAppointmentOn} > ${referrals.firstAppointmentBy})))`,
       )
       .returning();
     for (const r of flagged) {
@@ -37,6 +39,7 @@ export async function systemSweepOverdueReferrals(db: Db, on = today()): Promise
           deadline: kind,
           dueOn: kind === "acknowledge" ? r.acknowledgeBy : r.firstAppointmentBy,
         },
+        targetFor: referralTarget(r),
       });
       await audit(
         tx,

@@ -8,6 +8,7 @@ import { organisations } from "../../platform/identity/identity.tables.js";
 import { today } from "../../platform/reference/partial-date.js";
 import { workingDaysBetween } from "../../platform/reference/working-days.js";
 import { getTenantSettings } from "../settings/settings.queries.js";
+import { overdueKind } from "./referral-state.js";
 import { referrals } from "./referrals.tables.js";
 
 export const smallCell = 5;
@@ -75,11 +76,7 @@ export async function referralSla(db: Db, actor: Actor, period: { from: string; 
     const judged = list.filter(
       (r) => r.respondedOn !== null || (!r.withdrawnBeforeResponse && r.acknowledgeBy < on),
     ).length;
-    const overdueOpen = list.filter(
-      (r) =>
-        (r.status === "sent" && r.acknowledgeBy < on) ||
-        (r.status === "accepted" && r.firstAppointmentOn === null && r.firstAppointmentBy < on),
-    ).length;
+    const overdueOpen = list.filter((r) => overdueKind(r, on) !== null).length;
     return {
       organisationId: first.organisationId,
       organisationName: first.organisationName,

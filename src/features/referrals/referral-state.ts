@@ -37,12 +37,21 @@ export function allowed(action: ReferralAction, status: ReferralStatus, party: P
 
 export type Overdue = "acknowledge" | "first_appointment" | null;
 
-/** Which deadline a referral has missed, if any, on a given day. */
+/**
+ * Which deadline a referral has missed, if any, on a given day. The first-appointment deadline is
+ * missed once it has passed without an appointment on or before it (its date in Europe/Berlin):
+ * an appointment booked for a later day does not meet it.
+ */
 export function overdueKind(
   r: { status: ReferralStatus; acknowledgeBy: string; firstAppointmentBy: string; firstAppointmentOn: string | null },
   on: string,
 ): Overdue {
   if (r.status === "sent" && r.acknowledgeBy < on) return "acknowledge";
-  if (r.status === "accepted" && r.firstAppointmentOn === null && r.firstAppointmentBy < on) return "first_appointment";
+  if (
+    r.status === "accepted" &&
+    r.firstAppointmentBy < on &&
+    (r.firstAppointmentOn === null || r.firstAppointmentOn > r.firstAppointmentBy)
+  )
+    return "first_appointment";
   return null;
 }

@@ -1,8 +1,10 @@
 // Sending a referral and moving it through its states, inside one transaction each: the referral,
 // the linked plan measure, the notifications and the audit row commit together or not at all.
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { referralReportRoles } from "../../platform/access/access.js";
 import {
   type PersonAccess,
+  personDataRoles,
   personWithAccessOrThrow,
   shareableCategories,
   uniqueGrounds,
@@ -11,20 +13,23 @@ import { type AuditContext, audit } from "../../platform/audit/audit.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import type { Category } from "../../platform/domain-categories.js";
-import { AppError } from "../../platform/http/errors.js";
+import { AppError, type FieldErrorCode } from "../../platform/http/errors.js";
 import { organisations } from "../../platform/identity/identity.tables.js";
 import { today } from "../../platform/reference/partial-date.js";
 import { addWorkingDays } from "../../platform/reference/working-days.js";
 import { codeListEntries } from "../code-lists/code-lists.tables.js";
-import { notify, usersOfOrganisation } from "../notifications/notifications.commands.js";
-import type { NotificationKind } from "../notifications/notifications.tables.js";
+import {
+  markSubjectRead,
+  notify,
+  type Recipient,
+  usersOfOrganisation,
+} from "../notifications/notifications.commands.js";
+import type { NotificationKind, NotificationTarget } from "../notifications/notifications.tables.js";
 import { type MeasureStatus, planGoals, planMeasures } from "../plans/plans.tables.js";
 import { getTenantSettings } from "../settings/settings.queries.js";
 import { type ReferralAction, transitions } from "./referral-state.js";
 import { agreementFor, loadReferral } from "./referrals.queries.js";
 import { type ReferralStatus, referrals } from "./referrals.tables.js";
-
-const handlingRoles = ["case_manager", "caseworker", "org_admin"] as const;
 
 export async function serviceLabel(db: Db, code: string): Promise<{ de: string; en: string } | undefined> {
   const on = today();
@@ -41,8 +46,23 @@ export async function serviceLabel(db: Db, code: string): Promise<{ de: string; 
   return row;
 }
 
-const field = (path: string, message: string) =>
-  new AppError("validation-error", message, { errors: [{ path, message }] });
+/**
+ * Where a notification about a referral leads its recipient: the referral for the person-data
+ * roles of its two organisations (GET /referrals/{id} answers them), else the deadline figures for
+ * those who read them (a tenant admin among the escalated admins), else nowhere.
+ */
+export const referralTarget =
+  (r: { fromOrganisationId: string; toOrganisationId: string }) =>
+  (u: Recipient): NotificationTarget =>
+    personDataRoles.includes(u.role) &&
+    (u.organisationId === r.fromOrganisationId || u.organisationId === r.toOrganisationId)
+      ? "subject"
+      : referralReportRoles.includes(u.role)
+        ? "referral_sla"
+        : "none";
+
+const field = (path: string, message: string, code: FieldErrorCode = "invalid") =>
+  new AppError("validation-error", message, { errors: [{ path, message, code }] });
 
 export type SendReferral = {
   personId: string;
@@ -56,16 +76,25 @@ export type SendReferral = {
 export async function sendReferral(tx: Db, ctx: AuditContext, actor: Actor, body: SendReferral) {
   const { access } = await personWithAccessOrThrow(tx, actor, body.personId);
   if (body.toOrganisationId === actor.organisationId)
-    throw field("toOrganisationId", "A referral goes to another organisation");
+    throw field("toOrganisationId", "A referral goes to another organisation", "invalid_value");
   const [receiver] = await tx
     .select({ id: organisations.id, name: organisations.name, active: organisations.active })
     .from(organisations)
     .where(and(eq(organisations.tenantId, actor.tenantId), eq(organisations.id, body.toOrganisationId)));
-  if (!receiver?.active) throw field("toOrganisationId", "No such organisation");
+  if (!receiver?.active) throw field("toOrganisationId", "No such organisation", "not_found");
+  // Nobody there could open, accept or decline it: it would only go overdue and escalate.
+  const receivers = await usersOfOrganisation(tx, actor.tenantId, receiver.id, personDataRoles);
+  if (receivers.length === 0) {
+    const message = `${receiver.name} has no active user who works with person data (case manager, caseworker or organisation admin), so nobody there could act on a referral`;
+    throw new AppError("receiver-cannot-act", message, {
+      organisationId: receiver.id,
+      errors: [{ path: "toOrganisationId", message, code: "receiver_cannot_act" }],
+    });
+  }
   const label = await serviceLabel(tx, body.service);
-  if (!label) throw field("service", "Not a service of the code list");
+  if (!label) throw field("service", "Not a service of the code list", "invalid_value");
   const shared = [...new Set(body.sharedCategories)];
-  if (shared.length === 0) throw field("sharedCategories", "Choose at least one category to share");
+  if (shared.length === 0) throw field("sharedCategories", "Choose at least one category to share", "required");
   const shareable = await shareableCategories(tx, actor, access, receiver.id);
   const uncovered = shared.filter((c) => !shareable.includes(c));
   if (uncovered.length > 0) {
@@ -77,6 +106,7 @@ export async function sendReferral(tx: Db, ctx: AuditContext, actor: Actor, body
         errors: uncovered.map((c) => ({
           path: `sharedCategories.${body.sharedCategories.indexOf(c)}`,
           message: "Not covered by a consent",
+          code: "consent_required" as const,
         })),
       },
     );
@@ -93,7 +123,7 @@ export async function sendReferral(tx: Db, ctx: AuditContext, actor: Actor, body
         ),
       );
     if (!goal || !(access.open.has(goal.domain) || goal.owner === actor.organisationId))
-      throw field("goalId", "Not a goal of this person's plan");
+      throw field("goalId", "Not a goal of this person's plan", "not_found");
   }
   const settings = await getTenantSettings(tx, actor.tenantId);
   const agreement = await agreementFor(tx, actor.tenantId, actor.organisationId, receiver.id, body.service);
@@ -131,12 +161,12 @@ export async function sendReferral(tx: Db, ctx: AuditContext, actor: Actor, body
       createdBy: actor.userId,
     });
   }
-  const receivers = await usersOfOrganisation(tx, actor.tenantId, receiver.id, handlingRoles);
   await notify(tx, actor.tenantId, receivers, {
     kind: "referral.received",
     subjectType: "referral",
     subjectId: row.id,
     params: { service: row.service, fromOrganisation: actor.organisationId, acknowledgeBy: row.acknowledgeBy },
+    targetFor: referralTarget(row),
   });
   await audit(tx, ctx, {
     action: "referral.sent",
@@ -181,8 +211,21 @@ export type TransitionInput = {
   note?: string | null | undefined;
   reason?: string | null | undefined;
   outcome?: string | undefined;
+  firstAppointmentAt?: string | null | undefined;
   firstAppointmentOn?: string | null | undefined;
 };
+
+/** The appointment as stored: the instant and its date in Germany, or the date alone (deprecated input). */
+function firstAppointment(input: TransitionInput): {
+  firstAppointmentAt: Date | null;
+  firstAppointmentOn: string | null;
+} {
+  if (input.firstAppointmentAt) {
+    const at = new Date(input.firstAppointmentAt);
+    return { firstAppointmentAt: at, firstAppointmentOn: today(at) };
+  }
+  return { firstAppointmentAt: null, firstAppointmentOn: input.firstAppointmentOn ?? null };
+}
 
 export async function transitionReferral(
   tx: Db,
@@ -224,7 +267,7 @@ export async function transitionReferral(
           respondedAt: now,
           respondedBy: actor.userId,
           responseNote: input.note ?? null,
-          firstAppointmentOn: input.firstAppointmentOn ?? null,
+          ...firstAppointment(input),
           // The acknowledgement deadline is met; a missed first appointment is a new overdue notice.
           overdueNotifiedAt: null,
         }
@@ -266,14 +309,16 @@ export async function transitionReferral(
   }
   const recipients =
     action === "withdraw"
-      ? await usersOfOrganisation(tx, actor.tenantId, row.toOrganisationId, handlingRoles)
+      ? await usersOfOrganisation(tx, actor.tenantId, row.toOrganisationId, personDataRoles)
       : [row.fromUserId];
   await notify(tx, actor.tenantId, recipients, {
     kind: notificationOf[action],
     subjectType: "referral",
     subjectId: row.id,
     params: { service: row.service, status: row.status },
+    targetFor: referralTarget(row),
   });
+  await markSubjectRead(tx, actor, "referral", row.id);
   await audit(tx, ctx, {
     action: `referral.${row.status as "accepted" | "declined" | "completed" | "withdrawn"}`,
     subjectType: "referral",
@@ -288,6 +333,7 @@ export async function transitionReferral(
         ...(row.declineReason ? { declineReason: row.declineReason } : {}),
         ...(row.outcome ? { outcome: row.outcome } : {}),
         ...(row.firstAppointmentOn ? { firstAppointmentOn: row.firstAppointmentOn } : {}),
+        ...(row.firstAppointmentAt ? { firstAppointmentAt: row.firstAppointmentAt.toISOString() } : {}),
       },
     },
   });

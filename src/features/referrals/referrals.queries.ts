@@ -83,6 +83,7 @@ export function presentReferral(actor: Actor, r: LoadedReferral, on = today()) {
     declineReason: x.declineReason,
     responseNote: r.personVisible ? x.responseNote : null,
     firstAppointmentOn: x.firstAppointmentOn,
+    firstAppointmentAt: x.firstAppointmentAt,
     completedAt: x.completedAt,
     outcome: x.outcome,
     outcomeNote: r.personVisible ? x.outcomeNote : null,
@@ -128,7 +129,8 @@ export async function listReferrals(
 ) {
   const on = today();
   const soon = plusDays(on, dueSoonDays);
-  const waitingForAppointment = sql`${referrals.status} = 'accepted' and ${referrals.firstAppointmentOn} is null`;
+  // Accepted without an appointment that meets the deadline (the rule of overdueKind).
+  const waitingForAppointment = sql`${referrals.status} = 'accepted' and (${referrals.firstAppointmentOn} is null or ${referrals.firstAppointmentOn} > ${referrals.firstAppointmentBy})`;
   const dueFilter =
     q.due === "overdue"
       ? sql`((${referrals.status} = 'sent' and ${referrals.acknowledgeBy} < ${on}::date) or (${waitingForAppointment} and ${referrals.firstAppointmentBy} < ${on}::date))`

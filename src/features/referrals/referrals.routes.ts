@@ -16,9 +16,10 @@ import { decodeCursor, listResponse, page } from "../../platform/http/pagination
 import { policy } from "../../platform/http/policy.js";
 import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
 import { today } from "../../platform/reference/partial-date.js";
+import { markSubjectRead } from "../notifications/notifications.commands.js";
 import { referralSla } from "./referral-sla.js";
 import { type ReferralAction, referralActions } from "./referral-state.js";
-import { sendReferral, transitionReferral } from "./referrals.commands.js";
+import { sendReferral, type TransitionInput, transitionReferral } from "./referrals.commands.js";
 import { listReferrals, loadReferral, presentReferral } from "./referrals.queries.js";
 import {
   acceptSchema,
@@ -150,6 +151,8 @@ export async function referralsRoutes(app: App) {
       const actor = actorOf(req);
       const loaded = await loadReferral(db(), actor, req.params.id);
       if (!loaded) throw new AppError("not-found", "Referral not found");
+      // Opening the referral is reading what its notifications announced.
+      await markSubjectRead(db(), actor, "referral", loaded.referral.id);
       if (loaded.personVisible) {
         const grounds = await identityGroundsOf(db(), actor, [loaded.person]);
         await audit(db(), auditContext(req), {
@@ -180,7 +183,7 @@ export async function referralsRoutes(app: App) {
       },
       async (req) => {
         const actor = actorOf(req);
-        const body = req.body as { version?: number; note?: string | null; reason?: string | null; outcome?: string };
+        const body = req.body as TransitionInput;
         const version = expectedVersion(req.headers["if-match"], body.version);
         const loaded = await db().transaction(async (tx) => {
           await transitionReferral(tx, auditContext(req), actor, req.params.id, action, { ...body, version });

@@ -16,7 +16,28 @@ export const createReferralSchema = z.strictObject({
   goalId: z.uuid().nullish(),
 });
 
-export const acceptSchema = z.strictObject({ firstAppointmentOn: fullDate.nullish(), note, version });
+export const acceptSchema = z
+  .strictObject({
+    /** The first appointment, e.g. `2026-12-01T09:30:00+01:00` (an offset or Z is required). */
+    firstAppointmentAt: z.iso
+      .datetime({ offset: true })
+      .nullish()
+      .meta({ description: "The first appointment: ISO 8601 date-time with offset, e.g. 2026-12-01T09:30:00+01:00" }),
+    firstAppointmentOn: fullDate.nullish().meta({
+      deprecated: true,
+      description: "Deprecated: the first appointment's date only (YYYY-MM-DD). Send firstAppointmentAt instead.",
+    }),
+    note,
+    version,
+  })
+  .superRefine((b, ctx) => {
+    if (b.firstAppointmentAt && b.firstAppointmentOn)
+      ctx.addIssue({
+        code: "custom",
+        path: ["firstAppointmentOn"],
+        message: "Send firstAppointmentAt or firstAppointmentOn, not both",
+      });
+  });
 export const declineSchema = z.strictObject({ reason: z.enum(declineReasons), note, version });
 export const completeSchema = z.strictObject({ outcome: z.enum(outcomes), note, version });
 export const withdrawSchema = z.strictObject({ reason: note, version });
@@ -62,7 +83,10 @@ export const referralSchema = z
     respondedAt: z.date().nullable(),
     declineReason: z.string().nullable(),
     responseNote: z.string().nullable(),
+    /** The first appointment's date in Germany (also set when only the date is known). */
     firstAppointmentOn: z.string().nullable(),
+    /** When the first appointment takes place; null when only its date is known. */
+    firstAppointmentAt: z.date().nullable(),
     completedAt: z.date().nullable(),
     outcome: z.string().nullable(),
     outcomeNote: z.string().nullable(),

@@ -48,7 +48,14 @@ export const referrals = pgTable(
     respondedBy: uuid("responded_by"),
     declineReason: text("decline_reason"),
     responseNote: text("response_note"),
+    /**
+     * The first appointment's date in Germany (Europe/Berlin), the date the overdue rule compares
+     * with `firstAppointmentBy`; written with `firstAppointmentAt`, or alone where only a date is
+     * known (referrals accepted before appointments had a time, and the deprecated date-only accept).
+     */
     firstAppointmentOn: date("first_appointment_on", { mode: "string" }),
+    /** When the first appointment takes place; null when only its date is known. */
+    firstAppointmentAt: timestamp("first_appointment_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     completedBy: uuid("completed_by"),
     outcome: text("outcome"),

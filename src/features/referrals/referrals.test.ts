@@ -217,7 +217,13 @@ describe("referral transitions", () => {
       note: "Termin vereinbart",
     });
     expect(accepted.statusCode, accepted.body).toBe(200);
-    expect(accepted.json()).toMatchObject({ status: "accepted", firstAppointmentOn: "2026-12-01", version: 2 });
+    // The deprecated date-only form still works: the date without a time.
+    expect(accepted.json()).toMatchObject({
+      status: "accepted",
+      firstAppointmentOn: "2026-12-01",
+      firstAppointmentAt: null,
+      version: 2,
+    });
     expectProblem(await t.jc.client.post(`${api}/referrals/${r.id}/accept`, {}), 409, "conflict");
     expectProblem(
       await t.jc.client.post(`${api}/referrals/${r.id}/decline`, { reason: "no_capacity" }),
@@ -244,11 +250,14 @@ describe("referral transitions", () => {
     expectProblem(await t.cm.client.post(`${api}/referrals/${r.id}/withdraw`, {}), 409, "conflict");
     const actions = (await auditRows(db, t.tenantId, { personId: p.id })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["referral.sent", "referral.accepted", "referral.completed"]));
-    // The sender heard of the acceptance and the completion; the Jobcenter of the new referral.
+    // The sender heard of the acceptance and the completion; the Jobcenter of the new referral,
+    // which the clerk has since opened and acted on, so it is read.
     const cmInbox = (await t.cm.client.get(`${api}/notifications`)).json().items.map((n: { kind: string }) => n.kind);
     expect(cmInbox).toEqual(["referral.completed", "referral.accepted"]);
-    const jcInbox = await t.jc.client.get(`${api}/notifications?unread=true`);
-    expect(jcInbox.json().items.map((n: { kind: string }) => n.kind)).toEqual(["referral.received"]);
+    const jcInbox = await t.jc.client.get(`${api}/notifications`);
+    expect(
+      jcInbox.json().items.map((n: { kind: string; readAt: string | null }) => [n.kind, n.readAt !== null]),
+    ).toEqual([["referral.received", true]]);
     expect(JSON.stringify(jcInbox.json())).not.toContain("Rania");
   });
 
@@ -449,6 +458,7 @@ describe("inbox, overdue and SLA", () => {
     const steering = await t.user(t.io.id, "steering");
     const p = await referablePerson(t);
     const kita = await t.organisation("kita");
+    await t.user(kita.id, "caseworker");
     await recordConsent(t.cm.client, p.id, { recipientOrganisationIds: [kita.id], categories: ["identity"] });
     const ids: string[] = [];
     for (let i = 0; i < 6; i++) ids.push((await sentReferral(t, p.id)).id);
@@ -509,5 +519,237 @@ describe("the access report", () => {
     expect(text).toContain("referral.read");
     expect(text).toContain(r.id);
     expect(text).toContain(t.jobcenter.id);
+  });
+});
+
+describe("a receiver nobody can act on", () => {
+  it("refuses a referral to an organisation without an active person-data user, until a caseworker exists", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    // Like the demo's volunteer initiative: a coordinator and a volunteer, neither works with person data.
+    const initiative = await t.organisation("volunteer_initiative");
+    await t.user(initiative.id, "volunteer_coordinator");
+    await t.user(initiative.id, "volunteer");
+    const body = {
+      personId: p.id,
+      toOrganisationId: initiative.id,
+      service: "job_placement",
+      sharedCategories: ["work"],
+    };
+    const receivesReferrals = async () => {
+      const items = (await t.cm.client.get(`${api}/organisations?limit=200`)).json().items as {
+        id: string;
+        receivesReferrals: boolean;
+      }[];
+      const flag = (id: string) => items.find((o) => o.id === id)?.receivesReferrals;
+      return { initiative: flag(initiative.id), jobcenter: flag(t.jobcenter.id) };
+    };
+    // The Refer dialog's receiver list says so.
+    expect(await receivesReferrals()).toEqual({ initiative: false, jobcenter: true });
+    const refused = expectProblem(await send(t.cm.client, body), 409, "receiver-cannot-act", ["toOrganisationId"]);
+    expect(refused.detail).toMatch(/nobody there could act on a referral/);
+    expect(refused.errors?.[0]).toMatchObject({ path: "toOrganisationId", code: "receiver_cannot_act" });
+    // A caseworker who left (deactivated) does not count either.
+    const former = await t.user(initiative.id, "caseworker");
+    await db.execute(sql`update users set active = false where id = ${former.id}::uuid`);
+    expectProblem(await send(t.cm.client, body), 409, "receiver-cannot-act");
+    expect(await referralCount(db, t.tenantId)).toBe(0);
+    expect(await db.select().from(notifications).where(eq(notifications.tenantId, t.tenantId))).toHaveLength(0);
+
+    const caseworker = await t.user(initiative.id, "caseworker");
+    expect((await t.cm.client.get(`${api}/organisations/${initiative.id}`)).json().receivesReferrals).toBe(true);
+    const sent = await send(t.cm.client, body);
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect((await caseworker.client.get(`${api}/notifications/unread-count`)).json().count).toBe(1);
+  });
+});
+
+describe("notifications follow the referral", () => {
+  const unread = async (c: Client) => (await c.get(`${api}/notifications/unread-count`)).json().count as number;
+
+  it("opening, accepting, declining, completing and withdrawing mark the actor's notifications about it read", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    const second = await t.user(t.jobcenter.id, "caseworker");
+    const a = await sentReferral(t, p.id);
+    expect([await unread(t.jc.client), await unread(second.client)]).toEqual([1, 1]);
+    // Opening the detail is reading it, for that clerk only.
+    expect((await t.jc.client.get(`${api}/referrals/${a.id}`)).statusCode).toBe(200);
+    expect([await unread(t.jc.client), await unread(second.client)]).toEqual([0, 1]);
+    // Accepting without opening it first (e.g. from a list) reads it too.
+    expect((await second.client.post(`${api}/referrals/${a.id}/accept`, {})).statusCode).toBe(200);
+    expect(await unread(second.client)).toBe(0);
+    expect(await unread(t.cm.client)).toBe(1);
+    expect((await t.jc.client.post(`${api}/referrals/${a.id}/complete`, { outcome: "other" })).statusCode).toBe(200);
+    expect(await unread(t.cm.client)).toBe(2);
+    expect((await t.cm.client.get(`${api}/referrals/${a.id}`)).statusCode).toBe(200);
+    expect(await unread(t.cm.client)).toBe(0);
+
+    const b = await sentReferral(t, p.id);
+    expect((await t.jc.client.post(`${api}/referrals/${b.id}/decline`, { reason: "no_capacity" })).statusCode).toBe(
+      200,
+    );
+    expect(await unread(t.jc.client)).toBe(0);
+    // The other clerk's notice about b stays until they act or open it.
+    expect(await unread(second.client)).toBe(1);
+
+    const c = await sentReferral(t, p.id);
+    await t.jc.client.post(`${api}/referrals/${c.id}/accept`, {});
+    expect(await unread(t.cm.client)).toBe(2); // b declined, c accepted
+    expect((await t.cm.client.post(`${api}/referrals/${c.id}/withdraw`, {})).statusCode).toBe(200);
+    expect(await unread(t.cm.client)).toBe(1); // only b's decline is left
+  });
+
+  it("every notification links to something its recipient may open: the tenant admin's escalation to the deadline figures", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await caseFileTenant(app);
+    const admin = await login(app, t.admin.email);
+    const jcHead = await t.user(t.jobcenter.id, "org_admin");
+    const ioHead = await t.user(t.io.id, "org_admin");
+    const p = await referablePerson(t);
+    const r = await sentReferral(t, p.id);
+    await db.update(referrals).set({ acknowledgeBy: "2020-01-01" }).where(eq(referrals.id, r.id));
+    expect(await systemSweepOverdueReferrals(db)).toBeGreaterThanOrEqual(1);
+    const recipients = [
+      { name: "tenant admin", client: admin, expected: "referral_sla" },
+      { name: "Jobcenter admin", client: jcHead.client, expected: "subject" },
+      { name: "integration office admin", client: ioHead.client, expected: "subject" },
+      { name: "sender", client: t.cm.client, expected: "subject" },
+    ];
+    for (const u of recipients) {
+      const items = (await u.client.get(`${api}/notifications`)).json().items as {
+        kind: string;
+        subjectId: string;
+        target: string;
+      }[];
+      const notice = items.find((n) => n.kind === "referral.overdue" && n.subjectId === r.id);
+      expect(notice?.target, u.name).toBe(u.expected);
+      // The link answers for its recipient.
+      const linked = notice?.target === "subject" ? `${api}/referrals/${r.id}` : `${api}/referrals/sla`;
+      expect((await u.client.get(linked)).statusCode, u.name).toBe(200);
+    }
+    // The referral itself is not the tenant admin's to open.
+    expect((await admin.get(`${api}/referrals/${r.id}`)).statusCode).toBe(403);
+  });
+});
+
+describe("the first appointment", () => {
+  it("is accepted as a date-time with offset, shown with its time, its date taken in Europe/Berlin", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    const r = await sentReferral(t, p.id);
+    const accept = (body: Record<string, unknown>) => t.jc.client.post(`${api}/referrals/${r.id}/accept`, body);
+    const noOffset = expectProblem(await accept({ firstAppointmentAt: "2026-12-01T09:30" }), 400, "validation-error", [
+      "firstAppointmentAt",
+    ]);
+    expect(noOffset.errors?.[0]?.code).toBe("invalid_format");
+    expectProblem(
+      await accept({ firstAppointmentAt: "2026-12-01T09:30:00+01:00", firstAppointmentOn: "2026-12-01" }),
+      400,
+      "validation-error",
+      ["firstAppointmentOn"],
+    );
+    // 23:30 UTC on 1 December is half past midnight on 2 December in Germany.
+    const accepted = await accept({ firstAppointmentAt: "2026-12-01T23:30:00Z", note: "Raum 204" });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect(accepted.json()).toMatchObject({
+      firstAppointmentAt: "2026-12-01T23:30:00.000Z",
+      firstAppointmentOn: "2026-12-02",
+    });
+    expect((await t.jc.client.get(`${api}/referrals/${r.id}`)).json().firstAppointmentAt).toBe(
+      "2026-12-01T23:30:00.000Z",
+    );
+    const audited = (await auditRows(db, t.tenantId, { personId: p.id, action: "referral.accepted" })).at(-1);
+    expect(JSON.stringify(audited?.details)).toContain("2026-12-01T23:30:00.000Z");
+  });
+
+  it("is overdue when the appointment's German date lies after the deadline, not when it meets it", async () => {
+    const app = await getTestApp();
+    const db = app.database.db;
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    const onTime = await sentReferral(t, p.id);
+    const late = await sentReferral(t, p.id);
+    const none = await sentReferral(t, p.id);
+    // 22:30 UTC is 23:30 on the 10th in Berlin (winter time); 23:30 UTC is already the 11th.
+    await t.jc.client.post(`${api}/referrals/${onTime.id}/accept`, { firstAppointmentAt: "2026-01-10T22:30:00Z" });
+    await t.jc.client.post(`${api}/referrals/${late.id}/accept`, { firstAppointmentAt: "2026-01-10T23:30:00Z" });
+    await t.jc.client.post(`${api}/referrals/${none.id}/accept`, {});
+    await db
+      .update(referrals)
+      .set({ firstAppointmentBy: "2026-01-10" })
+      .where(sql`${referrals.id} in (${onTime.id}::uuid, ${late.id}::uuid, ${none.id}::uuid)`);
+    const kind = async (id: string) => (await t.jc.client.get(`${api}/referrals/${id}`)).json().overdueKind;
+    expect([await kind(onTime.id), await kind(late.id), await kind(none.id)]).toEqual([
+      null,
+      "first_appointment",
+      "first_appointment",
+    ]);
+    const listed = (
+      (await t.jc.client.get(`${api}/referrals?direction=incoming&due=overdue`)).json().items as {
+        id: string;
+      }[]
+    ).map((x) => x.id);
+    expect(listed.sort()).toEqual([late.id, none.id].sort());
+    await systemSweepOverdueReferrals(db);
+    const flagged = await db
+      .select({ id: referrals.id })
+      .from(referrals)
+      .where(and(eq(referrals.tenantId, t.tenantId), sql`${referrals.overdueNotifiedAt} is not null`));
+    expect(flagged.map((x) => x.id).sort()).toEqual([late.id, none.id].sort());
+  });
+});
+
+describe("field errors", () => {
+  it("carry a stable code (and its limits) beside the English message, for clients to translate", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const p = await referablePerson(t);
+    const res = await send(t.cm.client, {
+      personId: "nope",
+      service: "   ",
+      message: "x".repeat(4001),
+      sharedCategories: ["work"],
+      colour: "blue",
+    });
+    const problem = expectProblem(res, 400, "validation-error");
+    const byPath = new Map((problem.errors ?? []).map((e) => [e.path, e]));
+    expect(byPath.get("personId")).toMatchObject({ code: "invalid_format", params: { format: "uuid" } });
+    expect(byPath.get("toOrganisationId")).toMatchObject({ code: "required" });
+    expect(byPath.get("service")).toMatchObject({ code: "required" });
+    expect(byPath.get("message")).toMatchObject({ code: "too_big", params: { maximum: 4000, origin: "string" } });
+    expect(byPath.get("colour")).toMatchObject({ code: "unknown_field", message: "Unknown field" });
+    for (const e of problem.errors ?? []) expect(typeof e.message).toBe("string");
+    // The handler's own checks carry codes too.
+    const uncovered = expectProblem(
+      await send(t.cm.client, {
+        personId: p.id,
+        toOrganisationId: t.jobcenter.id,
+        service: "job_placement",
+        sharedCategories: ["housing"],
+      }),
+      403,
+      "consent-required",
+      ["sharedCategories.0"],
+    );
+    expect(uncovered.errors?.[0]?.code).toBe("consent_required");
+    const unknown = expectProblem(
+      await send(t.cm.client, {
+        personId: p.id,
+        toOrganisationId: t.jobcenter.id,
+        service: "astrology",
+        sharedCategories: ["work"],
+      }),
+      400,
+      "validation-error",
+      ["service"],
+    );
+    expect(unknown.errors?.[0]?.code).toBe("invalid_value");
   });
 });

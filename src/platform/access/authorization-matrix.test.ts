@@ -174,6 +174,12 @@ async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
   });
   expect(done.statusCode, done.body).toBe(200);
 
+  // Before the scenario: a referral goes only to an organisation with someone to act on it.
+  const actors = {} as Record<Role, Client>;
+  for (const role of roles) {
+    const u = await createUser(db, t.tenant.id, role === "tenant_admin" ? lead.id : partner.id, role);
+    actors[role] = await login(app, u.email);
+  }
   const consentBody = { categories: ["work"], purpose: "Arbeit", validFrom: "2020-01-01", method: "signed_form" };
   switch (state) {
     case "granted":
@@ -324,11 +330,6 @@ async function buildScenario(app: TestApp, state: State): Promise<Scenario> {
       break;
   }
   ids.consent ??= schoolConsent.json().id;
-  const actors = {} as Record<Role, Client>;
-  for (const role of roles) {
-    const u = await createUser(db, t.tenant.id, role === "tenant_admin" ? lead.id : partner.id, role);
-    actors[role] = await login(app, u.email);
-  }
   ids.organisation = partner.id;
   ids.user = cmUser.id;
   return { state, personId, ids, actors, partnerOrganisationId: partner.id, leadOrganisationId: lead.id };

@@ -11,6 +11,7 @@ export const errorCodes = {
   forbidden: { status: 403, title: "Not allowed" },
   "second-factor-required": { status: 403, title: "Two-factor authentication must be completed" },
   "consent-required": { status: 403, title: "No consent or legal basis covers this category" },
+  "receiver-cannot-act": { status: 409, title: "Nobody at the receiving organisation can act on a referral" },
   "not-found": { status: 404, title: "Not found" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
   "version-conflict": { status: 409, title: "The resource was changed by someone else" },
@@ -25,7 +26,27 @@ export const errorCodes = {
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
-export type FieldError = { path: string; message: string };
+/**
+ * Machine-readable reason of a field error, so that clients translate it instead of the English
+ * `message`: zod's issue codes in a stable vocabulary, plus codes of the handlers' own checks.
+ */
+export const fieldErrorCodes = [
+  "required",
+  "too_small",
+  "too_big",
+  "invalid_format",
+  "invalid_type",
+  "invalid_value",
+  "unknown_field",
+  "not_found",
+  "consent_required",
+  "receiver_cannot_act",
+  "invalid",
+] as const;
+export type FieldErrorCode = (typeof fieldErrorCodes)[number];
+/** `minimum`/`maximum` (with `origin`: string = characters, array = items) and `format` where they apply. */
+export type FieldErrorParams = { minimum?: number; maximum?: number; origin?: string; format?: string };
+export type FieldError = { path: string; message: string; code?: FieldErrorCode; params?: FieldErrorParams };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -63,9 +84,11 @@ export type Problem = {
 
 export function toProblem(error: AppError, instance?: string): Problem {
   const { title, status } = errorCodes[error.code];
+  const errors = error.details?.errors?.map((e) => ({ ...e, code: e.code ?? "invalid" }));
   // Extension members first: they may never overwrite the standard members of RFC 9457.
   return {
     ...(error.details ?? {}),
+    ...(errors ? { errors } : {}),
     type: `${problemTypeBase}${error.code}`,
     title,
     status,

@@ -1,6 +1,6 @@
 // Small zod building blocks shared by the route schemas.
 import { z } from "zod";
-import { AppError } from "./errors.js";
+import { AppError, fieldErrorCodes } from "./errors.js";
 
 export const uuidParam = z.strictObject({ id: z.uuid() });
 export const isoDateTime = z
@@ -22,7 +22,23 @@ export const problemSchema = z
     title: z.string(),
     status: z.number(),
     detail: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.enum(fieldErrorCodes),
+          params: z
+            .object({
+              minimum: z.number().optional(),
+              maximum: z.number().optional(),
+              origin: z.string().optional(),
+              format: z.string().optional(),
+            })
+            .optional(),
+        }),
+      )
+      .optional(),
   })
   .describe("RFC 9457 problem document");
 /** Version for optimistic concurrency: the If-Match header or the body's `version`. */

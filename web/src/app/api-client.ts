@@ -1,7 +1,13 @@
 // The one way the web app talks to the API: JSON, the session cookie, the CSRF header on every
 // change, and RFC 9457 problem documents turned into ApiError.
 
-export type FieldError = { path: string; message: string };
+/** A field error of a problem document; `code` (and `params`) are stable, `message` is English. */
+export type FieldError = {
+  path: string;
+  message: string;
+  code?: string;
+  params?: { minimum?: number; maximum?: number; origin?: string; format?: string };
+};
 export type Problem = {
   type: string;
   title: string;

@@ -1,6 +1,6 @@
 // Server validation errors (problem+json `errors[].path`) onto form fields, in the interface language.
 import type { TFunction } from "i18next";
-import { ApiError } from "./api-client";
+import { ApiError, type FieldError } from "./api-client";
 
 type Patterns = [RegExp, string][];
 
@@ -19,20 +19,86 @@ export function localizeFieldMessage(message: string, t: TFunction, extra: Patte
   return t("validation.invalid");
 }
 
-/** The field errors of a 400/409 answer, keyed by form field; `rest` are those without a field here. */
+const formatKeys = {
+  email: "validation.email",
+  datetime: "validation.dateTime",
+  uuid: "validation.uuid",
+} as const;
+
+/**
+ * One field error in the interface language, by its stable `code` (the server's English message
+ * is only the fallback for codes without a translation, and for the generic `invalid`).
+ */
+export function localizeFieldError(e: FieldError, t: TFunction, extra: Patterns = []): string {
+  const p = e.params ?? {};
+  const items = p.origin === "array" || p.origin === "set";
+  const chars = p.origin === "string" || p.origin === undefined;
+  for (const [re, text] of extra) if (re.test(e.message)) return text;
+  switch (e.code) {
+    case "required":
+      return t("validation.required");
+    case "too_big":
+      if (p.maximum === undefined) break;
+      return t(items ? "validation.maxItems" : chars ? "validation.maxLength" : "validation.maxNumber", {
+        count: p.maximum,
+      });
+    case "too_small":
+      if (p.minimum === undefined) break;
+      return t(items ? "validation.minItems" : chars ? "validation.minLength" : "validation.minNumber", {
+        count: p.minimum,
+      });
+    case "invalid_format":
+      return t(formatKeys[p.format as keyof typeof formatKeys] ?? "validation.format");
+    case "invalid_value":
+      return t("validation.select");
+    case "unknown_field":
+      return t("validation.unknownField");
+    case "not_found":
+      return t("validation.notFound");
+    case "consent_required":
+      return t("validation.consentRequired");
+    case "receiver_cannot_act":
+      return t("validation.receiverCannotAct");
+  }
+  return localizeFieldMessage(e.message, t);
+}
+
+/**
+ * The form field a server path names: `body.` dropped, and an element of a list (`sharedCategories.1`)
+ * or a part of a value (`contacts.0.email` without a `contacts.0.email` field) marks the nearest field.
+ */
+export function fieldOfPath(path: string, fields: readonly string[], aliases: Record<string, string> = {}) {
+  const parts = path.replace(/^body\./, "").split(".");
+  for (let n = parts.length; n > 0; n--) {
+    const candidate = parts.slice(0, n).join(".");
+    const field = aliases[candidate] ?? candidate;
+    if (fields.includes(field)) return field;
+  }
+  return undefined;
+}
+
+/**
+ * The field errors of a 400/403/409 answer, keyed by form field; `rest` are those without a field
+ * here. `aliases` maps API paths to the form's field names (e.g. `toOrganisationId` → `organisation`).
+ * A `consent-required` answer about one category (`category`) marks the form's `category` field.
+ */
 export function serverFieldErrors(
   error: unknown,
   fields: readonly string[],
   t: TFunction,
   extra: Patterns = [],
+  aliases: Record<string, string> = {},
 ): { fields: Record<string, string>; rest: string[] } {
   const out: Record<string, string> = {};
   const rest: string[] = [];
   if (!(error instanceof ApiError)) return { fields: out, rest };
-  for (const e of error.problem.errors ?? []) {
-    const field = e.path.replace(/^body\./, "");
-    if (fields.includes(field)) out[field] ??= localizeFieldMessage(e.message, t, extra);
-    else rest.push(`${e.path}: ${e.message}`);
+  const errors: FieldError[] = [...(error.problem.errors ?? [])];
+  if (errors.length === 0 && error.code === "consent-required" && typeof error.problem.category === "string")
+    errors.push({ path: "category", message: error.message, code: "consent_required" });
+  for (const e of errors) {
+    const field = fieldOfPath(e.path, fields, aliases);
+    if (field) out[field] ??= localizeFieldError(e, t, extra);
+    else rest.push(`${e.path}: ${localizeFieldError(e, t, extra)}`);
   }
   return { fields: out, rest };
 }

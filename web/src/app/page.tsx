@@ -78,6 +78,10 @@ export function problemMessage(error: unknown, t: (key: never) => string): strin
       return tt("errors.notFound");
     case "validation-error":
       return tt("errors.validation");
+    case "consent-required":
+      return tt("errors.consentRequired");
+    case "receiver-cannot-act":
+      return tt("errors.receiverCannotAct");
     case "conflict":
       return tt("errors.conflict");
     case "rate-limited":

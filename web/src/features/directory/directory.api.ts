@@ -19,6 +19,8 @@ export type DirectoryEntry = {
   description: string | null;
   contacts: Contact[];
   active: boolean;
+  /** Someone there can act on a referral (an active user who works with person data). */
+  receivesReferrals: boolean;
   version: number;
   updatedAt: string;
 };

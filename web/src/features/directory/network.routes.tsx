@@ -4,7 +4,8 @@ import { createRoute, lazyRouteComponent } from "@tanstack/react-router";
 import type { OrganisationType } from "../../app/domain";
 import { appRoute, flag, guarded, oneOf, type Search, text } from "../../app/route-base";
 
-const statuses = ["sent", "accepted", "declined", "completed", "withdrawn"] as const;
+// "open" (sent and accepted: the inbox's default) and "all" besides the single statuses.
+const statuses = ["open", "all", "sent", "accepted", "declined", "completed", "withdrawn"] as const;
 const isoDay = (v: unknown) => {
   const s = text(v, 10);
   return s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined;

@@ -1,5 +1,6 @@
-// The inbox: notifications newest first, unread or all; mark one or all as read; each links to its
-// subject (a referral → the referral's page, which applies the access rule).
+// The inbox: notifications newest first, unread or all; mark one or all as read; each links where the
+// server says its recipient may go (a referral's page, or the deadline figures for an admin who may
+// not open the referral), or nowhere.
 import { Anchor, Button, Group, Paper, SegmentedControl, Stack, Text } from "@mantine/core";
 import { IconBellRinging, IconChecks } from "@tabler/icons-react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
@@ -137,12 +138,20 @@ function NotificationItem({ notification: n, onChanged }: { notification: Notifi
               </Text>
             </Group>
             <Text mt={4} fw={unread ? 600 : 400}>
-              {n.subjectType === "referral" ? (
+              {n.target === "subject" && n.subjectType === "referral" ? (
                 <Anchor
                   renderRoot={(props) => (
                     <Link {...props} to="/referrals/$referralId" params={{ referralId: n.subjectId }} />
                   )}
                   onClick={() => (unread ? read.mutate() : undefined)}
+                >
+                  {text(n)}
+                </Anchor>
+              ) : n.target === "referral_sla" ? (
+                <Anchor
+                  renderRoot={(props) => <Link {...props} to="/reports/referrals" />}
+                  onClick={() => (unread ? read.mutate() : undefined)}
+                  data-testid="notification-sla-link"
                 >
                   {text(n)}
                 </Anchor>

@@ -17,6 +17,8 @@ export type Notification = {
   kind: NotificationKind;
   subjectType: string;
   subjectId: string;
+  /** Where it leads you, decided by the server for you: the subject, the deadline figures, or nowhere. */
+  target: "subject" | "referral_sla" | "none";
   params: Record<string, string | number | null>;
   createdAt: string;
   readAt: string | null;

@@ -10,6 +10,8 @@ export type Organisation = {
   phone: string | null;
   address: string | null;
   active: boolean;
+  /** Someone there can act on a referral (an active user who works with person data). */
+  receivesReferrals: boolean;
   version: number;
   createdAt: string;
   updatedAt: string;

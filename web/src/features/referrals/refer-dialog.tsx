@@ -17,10 +17,11 @@ import {
 import { IconCircleCheck } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, type Page } from "../../app/api-client";
 import { useFormat } from "../../app/format";
+import { serverFieldErrors } from "../../app/forms";
 import { ProblemAlert } from "../../app/page";
 import { agreementsQuery } from "../agreements/agreements.api";
 import { useMe } from "../auth/auth.api";
@@ -32,6 +33,11 @@ import { planQuery } from "../plans/plans.api";
 import { useRecordStrings } from "../records/records.i18n";
 import { type Referral, referralOptionsQuery, referralsApi } from "./referrals.api";
 import { useReferralStrings } from "./referrals.i18n";
+
+const formFields = ["service", "organisation", "message", "sharedCategories", "goal"] as const;
+type FormField = (typeof formFields)[number];
+/** API paths of the send request → the dialog's fields. */
+const pathAliases = { toOrganisationId: "organisation", goalId: "goal" };
 
 export function ReferDialog({
   personId,
@@ -75,8 +81,13 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
   // Organisations whose directory entry lists the service; on request every organisation.
   const [anyOrganisation, setAnyOrganisation] = useState(false);
   const me = useMe();
-  const [errors, setErrors] = useState<{ service?: string; organisation?: string }>({});
+  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
   const [sent, setSent] = useState<Referral | null>(null);
+  // After the server marked fields: focus the first once they are rendered, so keyboard users land on it.
+  const [focusInvalid, setFocusInvalid] = useState(0);
+  useEffect(() => {
+    if (focusInvalid > 0) document.querySelector<HTMLElement>('.mantine-Modal-body [aria-invalid="true"]')?.focus();
+  }, [focusInvalid]);
 
   const providers = useQuery({
     queryKey: ["organisations", "directory", "providers", anyOrganisation ? null : service],
@@ -103,7 +114,7 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
     ...new Map(
       [...(providers.data?.items ?? []), ...(anyOrganisation ? [] : byAgreement)]
         .filter((o) => o.id !== me.organisation.id)
-        .map((o) => [o.id, { id: o.id, name: o.name }]),
+        .map((o) => [o.id, { id: o.id, name: o.name, receivesReferrals: o.receivesReferrals }]),
     ).values(),
   ].sort((a, b) => a.name.localeCompare(b.name, "de"));
   const options = useQuery({
@@ -114,6 +125,7 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
   const shareable: Category[] = options.data?.shareableCategories.filter((c) => c !== "identity") ?? [];
   const goals = plan.data?.goals.filter((g) => g.status === "open" || g.status === "in_progress") ?? [];
 
+  const unable = receivers.some((o) => !o.receivesReferrals);
   const send = useMutation({
     mutationFn: () =>
       referralsApi.create({
@@ -124,6 +136,11 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
         sharedCategories: shared.filter((c) => shareable.includes(c)),
         ...(goalId ? { goalId } : {}),
       }),
+    onError: (e) => {
+      // The server's checks mark the field they are about, in the interface language.
+      setErrors(serverFieldErrors(e, formFields, tc, [], pathAliases).fields);
+      setFocusInvalid((n) => n + 1);
+    },
     onSuccess: async (r) => {
       setSent(r);
       await Promise.all([
@@ -231,9 +248,9 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
               ? t("refer.chooseServiceFirst")
               : providers.data && receivers.length === 0
                 ? t("refer.organisationNone")
-                : anyOrganisation
-                  ? t("refer.organisationAll")
-                  : t("refer.organisationDescription")
+                : `${anyOrganisation ? t("refer.organisationAll") : t("refer.organisationDescription")}${
+                    unable ? ` ${t("refer.cannotReceiveNote")}` : ""
+                  }`
           }
           withAsterisk
           aria-required="true"
@@ -242,11 +259,16 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
           onChange={(e) => {
             setOrganisationId(e.currentTarget.value);
             setShared([]);
+            setErrors((x) => ({ ...x, organisation: undefined, sharedCategories: undefined }));
           }}
           error={errors.organisation}
           data={[
             { value: "", label: t("action.choose"), disabled: true },
-            ...receivers.map((o) => ({ value: o.id, label: o.name })),
+            ...receivers.map((o) =>
+              o.receivesReferrals
+                ? { value: o.id, label: o.name }
+                : { value: o.id, label: t("refer.cannotReceive", { name: o.name }), disabled: true },
+            ),
           ]}
           data-testid="refer-organisation"
         />
@@ -266,6 +288,7 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
           description={t("refer.messageDescription")}
           value={message}
           onChange={(e) => setMessage(e.currentTarget.value)}
+          error={errors.message}
           autosize
           minRows={3}
           maxLength={4000}
@@ -281,6 +304,7 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
               description={t("refer.sharedDescription")}
               value={shared}
               onChange={(v) => setShared(v as Category[])}
+              error={errors.sharedCategories}
             >
               <SimpleGrid cols={{ base: 2, sm: 3 }} mt="xs" spacing="xs">
                 {shareable.map((c) => (
@@ -295,6 +319,7 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
             label={t("refer.goal")}
             value={goalId}
             onChange={(e) => setGoalId(e.currentTarget.value)}
+            error={errors.goal}
             data={[{ value: "", label: t("refer.noGoal") }, ...goals.map((g) => ({ value: g.id, label: g.title }))]}
           />
         ) : null}

@@ -1,10 +1,11 @@
-// The dialogs of a referral's actions: accept (optional first-appointment date), decline (reason,
-// note), complete (outcome, note), withdraw (reason). The version guards against stale changes.
+// The dialogs of a referral's actions: accept (optional first appointment, date and time), decline
+// (reason, note), complete (outcome, note), withdraw (reason). The version guards against stale changes.
 import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../../app/format";
+import { serverFieldErrors } from "../../app/forms";
 import { notifySuccess } from "../../app/notify";
 import { ProblemAlert } from "../../app/page";
 import { declineReasons, outcomes, type Referral, type ReferralAction, referralsApi } from "./referrals.api";
@@ -27,12 +28,14 @@ export function ReferralActionDialog({
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const submit = useMutation({
     mutationFn: (a: ReferralAction) => {
       const text = note.trim() || undefined;
       const body: Record<string, unknown> =
         a === "accept"
-          ? { firstAppointmentOn: date || undefined, note: text }
+          ? // datetime-local is the reader's wall-clock time; the API takes the instant with its offset.
+            { firstAppointmentAt: date ? new Date(date).toISOString() : undefined, note: text }
           : a === "decline"
             ? { reason, note: text }
             : a === "complete"
@@ -40,6 +43,8 @@ export function ReferralActionDialog({
               : { reason: note.trim() || undefined };
       return referralsApi.act(referral.id, a, { ...body, version: referral.version });
     },
+    onError: (e) =>
+      setServerErrors(serverFieldErrors(e, ["firstAppointmentAt", "reason", "outcome", "note"], tc).fields),
     onSuccess: async (updated, a) => {
       queryClient.setQueryData(["referrals", "one", referral.id], updated);
       await Promise.all([
@@ -56,6 +61,7 @@ export function ReferralActionDialog({
     setReason("");
     setNote("");
     setFieldError(null);
+    setServerErrors({});
     submit.reset();
     onClose();
   };
@@ -87,12 +93,13 @@ export function ReferralActionDialog({
           <ProblemAlert error={submit.error} />
           {action === "accept" ? (
             <TextInput
-              type="date"
+              type="datetime-local"
               label={t("action.firstAppointmentOn")}
               description={t("action.firstAppointmentDescription", { date: fmt.date(referral.firstAppointmentBy) })}
               value={date}
               onChange={(e) => setDate(e.currentTarget.value)}
-              w={{ base: "100%", sm: 240 }}
+              error={serverErrors.firstAppointmentAt}
+              w={{ base: "100%", sm: 280 }}
               data-autofocus
             />
           ) : null}
@@ -103,7 +110,7 @@ export function ReferralActionDialog({
               aria-required="true"
               value={reason}
               onChange={(e) => setReason(e.currentTarget.value)}
-              error={fieldError}
+              error={fieldError ?? serverErrors.reason ?? serverErrors.outcome}
               data={[
                 { value: "", label: t("action.choose"), disabled: true },
                 ...(action === "decline"
@@ -118,6 +125,7 @@ export function ReferralActionDialog({
             description={t("action.noteDescription")}
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
+            error={serverErrors.note}
             autosize
             minRows={3}
             maxLength={2000}

@@ -2,9 +2,9 @@
 // the outcome; the actions the API allows as dialogs.
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconArrowBackUp, IconArrowLeft, IconCheck, IconFlag, IconX } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useFormat } from "../../app/format";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
 import { StatusBadge } from "../../app/status-badge";
@@ -20,6 +20,12 @@ const route = getRouteApi("/_app/referrals/$referralId");
 export function ReferralPage() {
   const { referralId } = route.useParams();
   const query = useQuery(referralQuery(referralId));
+  const queryClient = useQueryClient();
+  const loaded = query.isSuccess;
+  // Opening the referral marks the notifications about it read (on the server): the bell follows.
+  useEffect(() => {
+    if (loaded) void queryClient.invalidateQueries({ queryKey: ["notifications"] });
+  }, [loaded, queryClient]);
   if (query.isPending) return <PageLoader />;
   if (query.error) return <ProblemAlert error={query.error} />;
   return <ReferralView referral={query.data} />;
@@ -136,7 +142,11 @@ function ReferralView({ referral: r }: { referral: Referral }) {
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
               {r.respondedAt ? <Field label={t("detail.respondedAt")}>{fmt.dateTime(r.respondedAt)}</Field> : null}
               {r.firstAppointmentOn ? (
-                <Field label={t("detail.firstAppointmentOn")}>{fmt.date(r.firstAppointmentOn)}</Field>
+                <Field label={t("detail.firstAppointmentOn")}>
+                  <span data-testid="referral-first-appointment">
+                    {r.firstAppointmentAt ? fmt.dateTime(r.firstAppointmentAt) : fmt.date(r.firstAppointmentOn)}
+                  </span>
+                </Field>
               ) : null}
               {r.declineReason ? (
                 <Field label={t("detail.declineReason")}>{t(`declineReason.${r.declineReason}`)}</Field>

@@ -42,7 +42,7 @@ export function useShortDate() {
 
 export function Deadlines({ referral: r }: { referral: Referral }) {
   const t = useReferralStrings();
-  const fmt = { date: useShortDate() };
+  const fmt = { date: useShortDate(), dateTime: useFormat().dateTime };
   if (r.status !== "sent" && r.status !== "accepted") return <Text size="sm">–</Text>;
   return (
     <Stack gap={0}>
@@ -55,8 +55,18 @@ export function Deadlines({ referral: r }: { referral: Referral }) {
           {t("acknowledgeBy", { date: fmt.date(r.acknowledgeBy) })}
         </Text>
       ) : null}
+      {r.firstAppointmentOn && r.overdueKind === "first_appointment" ? (
+        // Booked, but for a day after the deadline: the missed deadline stays in view.
+        <Text size="sm" fw={700} c="#8c1d18">
+          {t("firstAppointmentBy", { date: fmt.date(r.firstAppointmentBy) })}
+        </Text>
+      ) : null}
       {r.firstAppointmentOn ? (
-        <Text size="sm">{t("firstAppointmentOn", { date: fmt.date(r.firstAppointmentOn) })}</Text>
+        <Text size="sm">
+          {t("firstAppointmentOn", {
+            date: r.firstAppointmentAt ? fmt.dateTime(r.firstAppointmentAt) : fmt.date(r.firstAppointmentOn),
+          })}
+        </Text>
       ) : (
         <Text
           size="sm"

@@ -1,13 +1,16 @@
 // The referral inbox: incoming and outgoing referrals with status and due filters, overdue badges
-// and due dates; each row links to the referral.
+// and due dates; each row links to the referral. It opens on the open referrals (sent and accepted):
+// ended ones mostly no longer show the person. The lead organisation (the integration office) mostly
+// sends referrals, so its inbox opens on the outgoing ones.
 import { Anchor, Group, NativeSelect, SegmentedControl, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { FilterBar, ListFooter, TableRegion } from "../../app/list-parts";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { useMe } from "../auth/auth.api";
 import { useServices } from "../directory/services.api";
 import { Deadlines, OverdueBadge, personName, ReferralStatusBadge, useShortDate } from "./referral-parts";
-import { type ReferralStatus, referralStatuses, referralsQuery } from "./referrals.api";
+import { openStatuses, type ReferralStatus, referralStatuses, referralsQuery } from "./referrals.api";
 import { useReferralStrings } from "./referrals.i18n";
 
 const route = getRouteApi("/_app/referrals");
@@ -18,10 +21,19 @@ export function ReferralsPage() {
   const services = useServices();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const direction = search.direction ?? "incoming";
+  const me = useMe();
+  const defaultDirection = me.organisation.type === "integration_office" ? "outgoing" : "incoming";
+  const direction = search.direction ?? defaultDirection;
+  const status = search.status ?? "open";
   const set = (patch: Record<string, string | undefined>) =>
     void navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
-  const query = useInfiniteQuery(referralsQuery({ direction, status: search.status, due: search.due }));
+  const query = useInfiniteQuery(
+    referralsQuery({
+      direction,
+      status: status === "all" ? undefined : status === "open" ? openStatuses : [status],
+      due: search.due,
+    }),
+  );
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -35,7 +47,7 @@ export function ReferralsPage() {
           <SegmentedControl
             aria-labelledby="direction-label"
             value={direction}
-            onChange={(v) => set({ direction: v === "incoming" ? undefined : v })}
+            onChange={(v) => set({ direction: v === defaultDirection ? undefined : v })}
             data={[
               { value: "incoming", label: t("inbox.incoming") },
               { value: "outgoing", label: t("inbox.outgoing") },
@@ -45,13 +57,15 @@ export function ReferralsPage() {
         </Stack>
         <NativeSelect
           label={t("inbox.status")}
-          value={search.status ?? ""}
-          onChange={(e) => set({ status: e.currentTarget.value || undefined })}
+          value={status}
+          onChange={(e) => set({ status: e.currentTarget.value === "open" ? undefined : e.currentTarget.value })}
           data={[
-            { value: "", label: t("inbox.anyStatus") },
+            { value: "open", label: t("inbox.openStatus") },
+            { value: "all", label: t("inbox.anyStatus") },
             ...referralStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })),
           ]}
-          w={{ base: "100%", sm: 220 }}
+          data-testid="status-filter"
+          w={{ base: "100%", sm: 300 }}
         />
         <NativeSelect
           label={t("inbox.due")}

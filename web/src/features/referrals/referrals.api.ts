@@ -6,6 +6,8 @@ import type { Category } from "../persons/persons.api";
 
 export const referralStatuses = ["sent", "accepted", "declined", "completed", "withdrawn"] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
+/** Still running: the inbox's default. */
+export const openStatuses: ReferralStatus[] = ["sent", "accepted"];
 export const declineReasons = [
   "no_capacity",
   "not_responsible",
@@ -39,7 +41,10 @@ export type Referral = {
   respondedAt: string | null;
   declineReason: DeclineReason | null;
   responseNote: string | null;
+  /** The first appointment's date in Germany (also when only the date is known). */
   firstAppointmentOn: string | null;
+  /** When the first appointment takes place (ISO date-time); null when only its date is known. */
+  firstAppointmentAt: string | null;
   completedAt: string | null;
   outcome: Outcome | null;
   outcomeNote: string | null;
@@ -53,7 +58,7 @@ export type Referral = {
 
 export type ReferralFilters = {
   direction?: "incoming" | "outgoing";
-  status?: ReferralStatus;
+  status?: ReferralStatus[];
   due?: "soon" | "overdue";
   personId?: string;
 };
@@ -82,7 +87,13 @@ export type SlaRow = {
 export const referralsQuery = (filters: ReferralFilters) =>
   infiniteQueryOptions({
     queryKey: ["referrals", "list", filters],
-    queryFn: ({ pageParam }) => api.get<Page<Referral>>("/referrals", { ...filters, limit: 50, cursor: pageParam }),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<Referral>>("/referrals", {
+        ...filters,
+        status: filters.status?.join(","),
+        limit: 50,
+        cursor: pageParam,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

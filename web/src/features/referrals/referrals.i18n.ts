@@ -11,6 +11,7 @@ const de = {
     outgoing: "Ausgang",
     status: "Status",
     anyStatus: "Alle Status",
+    openStatus: "Offen (gesendet oder angenommen)",
     due: "Fälligkeit",
     anyDue: "Alle",
     dueSoon: "Bald fällig",
@@ -97,7 +98,7 @@ const de = {
     declineTitle: "Verweisung ablehnen",
     completeTitle: "Verweisung abschließen",
     withdrawTitle: "Verweisung zurückziehen",
-    firstAppointmentOn: "Termin für das Erstgespräch",
+    firstAppointmentOn: "Termin für das Erstgespräch (Datum und Uhrzeit)",
     firstAppointmentDescription: "Optional. Die Frist endet am {{date}}.",
     reason: "Grund",
     outcome: "Ergebnis",
@@ -143,6 +144,9 @@ const de = {
     toReferral: "Zur Verweisung",
     close: "Schließen",
     required: "Bitte wählen.",
+    cannotReceive: "{{name}} (kann keine Verweisungen annehmen)",
+    cannotReceiveNote:
+      "Nicht wählbar: Organisationen, bei denen niemand mit Personendaten arbeitet (Fallmanagement, Sachbearbeitung oder Leitung).",
   },
   person: {
     title: "Verweisungen",
@@ -181,6 +185,7 @@ const en: Strings = {
     outgoing: "Outgoing",
     status: "Status",
     anyStatus: "All statuses",
+    openStatus: "Open (sent or accepted)",
     due: "Due",
     anyDue: "All",
     dueSoon: "Due soon",
@@ -267,7 +272,7 @@ const en: Strings = {
     declineTitle: "Decline referral",
     completeTitle: "Complete referral",
     withdrawTitle: "Withdraw referral",
-    firstAppointmentOn: "Date of the first appointment",
+    firstAppointmentOn: "First appointment (date and time)",
     firstAppointmentDescription: "Optional. The deadline ends on {{date}}.",
     reason: "Reason",
     outcome: "Outcome",
@@ -311,6 +316,9 @@ const en: Strings = {
     toReferral: "Open referral",
     close: "Close",
     required: "Please choose.",
+    cannotReceive: "{{name}} (cannot accept referrals)",
+    cannotReceiveNote:
+      "Not available: organisations where nobody works with person data (case management, casework or management).",
   },
   person: {
     title: "Referrals",
