@@ -560,6 +560,7 @@ describe("a receiver nobody can act on", () => {
 
     const caseworker = await t.user(initiative.id, "caseworker");
     expect((await t.cm.client.get(`${api}/organisations/${initiative.id}`)).json().receivesReferrals).toBe(true);
+    await recordConsent(t.cm.client, p.id, { recipientOrganisationIds: [initiative.id], categories: ["work"] });
     const sent = await send(t.cm.client, body);
     expect(sent.statusCode, sent.body).toBe(201);
     expect((await caseworker.client.get(`${api}/notifications/unread-count`)).json().count).toBe(1);
