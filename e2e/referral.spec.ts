@@ -161,6 +161,10 @@ test("a referral to the Jobcenter: sent from the case file, accepted, completed,
   await expect(refer.getByRole("checkbox", { name: "Arbeit" })).toBeVisible();
   // Only what the consent covers is offered.
   await expect(refer.getByRole("checkbox", { name: "Gesundheit" })).toHaveCount(0);
+  // The consent to case management holds education and residence too, but reaches only the centre.
+  await expect(refer.getByTestId("refer-unshareable")).toContainText("keine Einwilligung diese Organisation erreicht");
+  await expect(refer.getByTestId("refer-unshareable")).toContainText("Bildung");
+  await expect(refer.getByRole("checkbox", { name: "Bildung" })).toHaveCount(0);
   await refer.getByRole("checkbox", { name: "Arbeit" }).check();
   await refer.getByLabel(/^Ziel im Integrationsplan/).selectOption({ label: goalTitle });
   await expectNoAxeViolations(cm, "referral-refer-dialog");

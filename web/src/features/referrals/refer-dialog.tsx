@@ -123,6 +123,8 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
   });
   const plan = useQuery({ ...planQuery(personId), retry: false });
   const shareable: Category[] = options.data?.shareableCategories.filter((c) => c !== "identity") ?? [];
+  const identityCovered = options.data?.shareableCategories.includes("identity") ?? false;
+  const unshareable = options.data?.unshareable.filter((u) => u.category !== "identity") ?? [];
   const goals = plan.data?.goals.filter((g) => g.status === "open" || g.status === "in_progress") ?? [];
 
   const unable = receivers.some((o) => !o.receivesReferrals);
@@ -133,7 +135,9 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
         toOrganisationId: organisationId,
         service: service ?? "",
         message: message.trim(),
-        sharedCategories: shared.filter((c) => shareable.includes(c)),
+        sharedCategories: ((chosen) => (chosen.length === 0 && identityCovered ? ["identity" as const] : chosen))(
+          shared.filter((c) => shareable.includes(c)),
+        ),
         ...(goalId ? { goalId } : {}),
       }),
     onError: (e) => {
@@ -295,8 +299,13 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
         />
         {organisationId ? (
           options.isPending ? null : shareable.length === 0 ? (
-            <Alert color="gray" variant="light" styles={{ message: { color: "#1a1d21" } }}>
-              {t("refer.sharedNone")}
+            <Alert
+              color="gray"
+              variant="light"
+              styles={{ message: { color: "#1a1d21" } }}
+              data-testid="refer-shared-none"
+            >
+              {identityCovered ? t("refer.sharedNone") : t("refer.sharedNothing")}
             </Alert>
           ) : (
             <Checkbox.Group
@@ -313,6 +322,19 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
               </SimpleGrid>
             </Checkbox.Group>
           )
+        ) : null}
+        {organisationId && unshareable.length > 0 ? (
+          <Text size="sm" c="dimmed" data-testid="refer-unshareable">
+            {(["confidential", "no-consent-reaches-receiver"] as const)
+              .map((reason) => ({ reason, cs: unshareable.filter((u) => u.reason === reason) }))
+              .filter((g) => g.cs.length > 0)
+              .map((g) =>
+                t(g.reason === "confidential" ? "refer.unshareableConfidential" : "refer.unshareableNoConsent", {
+                  categories: g.cs.map((u) => tr(`category.${u.category}`)).join(", "),
+                }),
+              )
+              .join(" ")}
+          </Text>
         ) : null}
         {goals.length > 0 ? (
           <NativeSelect

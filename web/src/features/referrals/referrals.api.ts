@@ -112,7 +112,10 @@ export const referralOptionsQuery = (personId: string, toOrganisationId: string 
   queryOptions({
     queryKey: ["referrals", "options", personId, toOrganisationId],
     queryFn: () =>
-      api.get<{ shareableCategories: Category[] }>(`/persons/${personId}/referral-options`, {
+      api.get<{
+        shareableCategories: Category[];
+        unshareable: { category: Category; reason: "no-consent-reaches-receiver" | "confidential" }[];
+      }>(`/persons/${personId}/referral-options`, {
         toOrganisationId: toOrganisationId ?? undefined,
       }),
   });

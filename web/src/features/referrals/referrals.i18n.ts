@@ -133,6 +133,11 @@ const de = {
     sharedDescription: "Nur Kategorien, die eine Einwilligung der Person für diese Organisation abdeckt.",
     sharedNone:
       "Für diese Organisation deckt keine Einwilligung weitere Kategorien ab. Es werden nur die Personalien geteilt.",
+    sharedNothing:
+      "Keine Einwilligung der Person erreicht diese Organisation: Die Einwilligung zum Fallmanagement gilt nur für Ihre eigene Arbeit. Erfassen Sie zuerst eine Einwilligung, die diese Organisation nennt.",
+    unshareableNoConsent: "Nicht teilbar, weil keine Einwilligung diese Organisation erreicht: {{categories}}.",
+    unshareableConfidential:
+      "Vertraulich gegenüber der Ausländerbehörde (nur mit einer Einwilligung, die sie ausdrücklich nennt): {{categories}}.",
     goal: "Ziel im Integrationsplan (optional)",
     noGoal: "Kein Ziel",
     send: "Verweisung senden",
@@ -305,6 +310,11 @@ const en: Strings = {
     shared: "Shared data categories",
     sharedDescription: "Only categories a consent of the person covers for this organisation.",
     sharedNone: "No consent covers further categories for this organisation. Only the identity is shared.",
+    sharedNothing:
+      "No consent of the person reaches this organisation: the consent to case management covers your own work only. Record a consent naming this organisation first.",
+    unshareableNoConsent: "Not shareable, as no consent reaches this organisation: {{categories}}.",
+    unshareableConfidential:
+      "Confidential toward the immigration office (only with a consent naming it explicitly): {{categories}}.",
     goal: "Goal in the integration plan (optional)",
     noGoal: "No goal",
     send: "Send referral",
