@@ -5,7 +5,7 @@ import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganisationType } from "../../platform/domain.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
-import { decodeCursor, page } from "../../platform/http/pagination.js";
+import { cursorPart, decodeCursor, page } from "../../platform/http/pagination.js";
 import { type OrganisationContact, organisations } from "../../platform/identity/identity.tables.js";
 import { codeListEntries } from "../code-lists/code-lists.tables.js";
 
@@ -24,7 +24,7 @@ export type DirectoryValues = {
   contacts?: OrganisationContact[] | undefined;
 };
 
-const cursorShape = z.tuple([z.string(), z.uuid()]);
+const cursorShape = z.tuple([cursorPart.text, cursorPart.uuid]);
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
 
 export async function listOrganisations(

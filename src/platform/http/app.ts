@@ -20,12 +20,20 @@ import {
 } from "fastify-type-provider-zod";
 import { actorFromSessionToken, sessionCookieName } from "../auth/sessions.js";
 import type { App, Deps } from "./context.js";
-import { AppError, toProblem } from "./errors.js";
+import { AppError, malformedMultipart, toProblem } from "./errors.js";
 import { idempotencyOnSend, idempotencyPreHandler } from "./idempotency.js";
 import type { Policy } from "./policy.js";
-import { fieldErrors } from "./validation.js";
+import { ifMatchVersion } from "./schemas.js";
+import { fieldErrors, textFieldErrors } from "./validation.js";
 
-export type RegisteredRoute = { method: string; url: string; policy: Policy; hasBody: boolean };
+export type RegisteredRoute = {
+  method: string;
+  url: string;
+  policy: Policy;
+  hasBody: boolean;
+  /** The route's schemas (zod), for tests that walk every route. */
+  schema: RouteOptions["schema"];
+};
 export type Feature = (app: App) => Promise<void> | void;
 
 const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -108,7 +116,13 @@ export async function buildApp(
     }
     for (const m of methods) {
       if (m === "HEAD") continue;
-      registeredRoutes.push({ method: m, url: route.url, policy, hasBody: Boolean(route.schema?.body) });
+      registeredRoutes.push({
+        method: m,
+        url: route.url,
+        policy,
+        hasBody: Boolean(route.schema?.body),
+        schema: route.schema,
+      });
     }
   });
 
@@ -174,6 +188,22 @@ export async function buildApp(
       throw new AppError("second-factor-required");
     }
     if (policy.roles && !policy.roles.includes(actor.role)) throw new AppError("forbidden");
+  });
+
+  // Text PostgreSQL cannot store or compare (NUL, other control characters, unpaired surrogates)
+  // is refused here for every route, before any schema or handler sees it: a route cannot forget
+  // it, and a refused login says nothing about the account. The same goes for an If-Match that is
+  // no version: the header is compared with an int4 column.
+  app.addHook("preValidation", async (req) => {
+    const errors = [
+      ...textFieldErrors(req.params, "params.", "params"),
+      ...textFieldErrors(req.query, "query.", "query"),
+      ...textFieldErrors(req.body, "", "body"),
+    ];
+    if (errors.length > 0) {
+      throw new AppError("validation-error", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
+    }
+    if (stateChanging.has(req.method)) ifMatchVersion(req.headers["if-match"]);
   });
 
   // A route without a body schema takes no body: anything but none or `{}` is refused, not ignored
@@ -271,6 +301,11 @@ function toAppError(error: FastifyError): AppError {
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new AppError("malformed-json", error.message, { errors: [{ path: "body", message: error.message }] });
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+      return new AppError("unsupported-media-type", "Send multipart/form-data with a boundary.");
+    case "FST_PROTO_VIOLATION":
+    case "FST_MP_PREMATURE_CLOSE":
+      return malformedMultipart();
     case "FST_ERR_CTP_INVALID_JSON_BODY":
       return new AppError("malformed-json", "The body is not valid JSON", {
         errors: [{ path: "body", message: "Not valid JSON" }],
