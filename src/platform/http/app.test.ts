@@ -325,5 +325,22 @@ describe("odd input", () => {
       expect(ok.statusCode, ok.body).toBe(201);
       expect(ok.json().title).toBe("Pass 😀 جواز");
     });
+
+    it("a form sent to a route that takes JSON answers 415 instead of passing for no body", async () => {
+      const c = await login(app, t.admin.email);
+      const form = multipart([{ name: "name", value: "Amt" }]);
+      expectProblem(
+        await c.request({ method: "POST", url: `${api}/auth/logout`, ...form }),
+        415,
+        "unsupported-media-type",
+      );
+      expectProblem(
+        await c.request({ method: "POST", url: `${api}/organisations`, ...form }),
+        415,
+        "unsupported-media-type",
+      );
+      // Still signed in: the form did not sign the user out.
+      expect((await c.get(`${api}/auth/me`)).statusCode).toBe(200);
+    });
   });
 });

@@ -190,6 +190,15 @@ export async function buildApp(
     if (policy.roles && !policy.roles.includes(actor.role)) throw new AppError("forbidden");
   });
 
+  // The multipart parser is registered for the whole app, so that a form sent to a route that
+  // takes JSON would reach it as no body at all: only routes that consume forms take them.
+  app.addHook("preParsing", async (req) => {
+    const consumes = (req.routeOptions.schema?.consumes as string[] | undefined) ?? [];
+    if (/^multipart\//i.test(req.headers["content-type"] ?? "") && !consumes.includes("multipart/form-data")) {
+      throw new AppError("unsupported-media-type", "Send JSON (Content-Type: application/json).");
+    }
+  });
+
   // Text PostgreSQL cannot store or compare (NUL, other control characters, unpaired surrogates)
   // is refused here for every route, before any schema or handler sees it: a route cannot forget
   // it, and a refused login says nothing about the account. The same goes for an If-Match that is
