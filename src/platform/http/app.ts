@@ -190,8 +190,8 @@ export async function buildApp(
     if (policy.roles && !policy.roles.includes(actor.role)) throw new AppError("forbidden");
   });
 
-  // The multipart parser is registered for the whole app, so that a form sent to a route that
-  // takes JSON would reach it as no body at all: only routes that consume forms take them.
+  // The multipart parser is registered for the whole app: without this, a form sent to a route
+  // that takes JSON would reach it as no body at all. Only routes that consume forms take them.
   app.addHook("preParsing", async (req) => {
     const consumes = (req.routeOptions.schema?.consumes as string[] | undefined) ?? [];
     if (/^multipart\//i.test(req.headers["content-type"] ?? "") && !consumes.includes("multipart/form-data")) {
