@@ -105,6 +105,20 @@ describe("odd input", () => {
       expectProblem(await t.cm.client.get(`${api}/persons?q=%01Haddad`), 400, "validation-error", ["query.q"]);
     });
 
+    it("a path that is not valid percent-encoded UTF-8, or an overlong path segment, answers a 400 problem", async () => {
+      const admin = await login(app, t.admin.email);
+      for (const url of [
+        `${api}/organisations/%ED%A0%80`,
+        `${api}/code-lists/%FF`,
+        `${api}/organisations/${"a".repeat(300)}`,
+      ]) {
+        const res = await admin.get(url);
+        expectProblem(res, 400, "validation-error", ["url"]);
+      }
+      // A percent-encoding in the query that is no UTF-8 stays as it was sent: text, not an error.
+      expect((await admin.get(`${api}/organisations?q=%ED%A0%80`)).statusCode).toBe(200);
+    });
+
     it("a single-line field refuses line breaks and tabs; multi-line text keeps its newlines and tabs", async () => {
       const admin = await login(app, t.admin.email);
       expectProblem(

@@ -81,6 +81,21 @@ export async function buildApp(
     bodyLimit: config.maxBodyBytes,
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: 200 },
+    // Fastify answers a path it cannot decode (a percent-encoding that is no UTF-8) or an overlong
+    // path parameter itself, in its own JSON: as problems they look like every other 4xx.
+    frameworkErrors: (error, req, reply) => {
+      const problem =
+        error.code === "FST_ERR_BAD_URL" || error.code === "FST_ERR_MAX_PARAM_LENGTH"
+          ? new AppError("validation-error", "The path is not a valid URL", {
+              errors: [{ path: "url", message: "Not valid percent-encoded UTF-8, or a segment too long" }],
+            })
+          : new AppError("internal", "An unexpected error occurred. It has been logged.");
+      if (problem.status >= 500) req.log.error({ err: error }, "request failed");
+      (reply as FastifyReply)
+        .code(problem.status)
+        .type("application/problem+json")
+        .send(toProblem(problem, req.url.split("?")[0]));
+    },
   });
   const app = fastify.withTypeProvider<ZodTypeProvider>() as App;
   const registeredRoutes: RegisteredRoute[] = [];

@@ -302,6 +302,15 @@ describe("registered routes", () => {
           ? { payload: {} }
           : {};
 
+      // A path parameter that is no UTF-8 cannot even be decoded: a problem all the same.
+      for (const param of paramsOf(route.url)) {
+        const res = await request({
+          ...empty,
+          url: fill(route.url, (p) => (p === param ? "%ED%A0%80" : randomUUID())),
+        });
+        expectProblem(res, 400, "validation-error", ["url"]);
+      }
+
       // A NUL in the query, on every route, is named before any schema or handler sees it.
       const q = await request({ ...empty, url: `${url}?q=%00` });
       expectProblem(q, 400, "validation-error", ["query.q"]);
