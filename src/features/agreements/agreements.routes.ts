@@ -6,7 +6,7 @@ import { type App, actorOf, auditContext } from "../../platform/http/context.js"
 import { AppError } from "../../platform/http/errors.js";
 import { listResponse } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
-import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
+import { expectedVersion, uuidParam, versionNumber } from "../../platform/http/schemas.js";
 import { organisations } from "../../platform/identity/identity.tables.js";
 import { fullDate, today } from "../../platform/reference/partial-date.js";
 import { assertServicesKnown } from "../organisations/organisations.queries.js";
@@ -65,7 +65,7 @@ const updateSchema = z
     firstAppointmentWithinDays: z.number().int().min(0).max(120).optional(),
     /** null: open-ended. */
     validUntil: fullDate.nullish(),
-    version: z.number().int().positive().optional(),
+    version: versionNumber.optional(),
   })
   .meta({ id: "AgreementUpdate" });
 

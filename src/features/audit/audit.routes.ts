@@ -6,7 +6,7 @@ import { auditEvents } from "../../platform/audit/audit.tables.js";
 import { sealAll, verifyChain } from "../../platform/audit/audit-chain.js";
 import { auditActions } from "../../platform/audit/audit-events.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
-import { decodeCursor, listResponse, page } from "../../platform/http/pagination.js";
+import { cursorPart, decodeCursor, listResponse, page } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { users } from "../../platform/identity/identity.tables.js";
 
@@ -79,7 +79,7 @@ export async function auditRoutes(app: App) {
       if (q.action) conditions.push(eq(auditEvents.action, q.action));
       if (q.from) conditions.push(gte(auditEvents.occurredAt, new Date(q.from)));
       if (q.to) conditions.push(lte(auditEvents.occurredAt, endOf(q.to)));
-      const after = decodeCursor(q.cursor, z.tuple([z.number().int()]));
+      const after = decodeCursor(q.cursor, z.tuple([cursorPart.serial]));
       if (after) conditions.push(lt(auditEvents.id, after[0]));
       const rows = await db()
         .select({ ...getTableColumns(auditEvents), actorName: users.name, actorEmail: users.email })

@@ -16,10 +16,11 @@ import { audit } from "../../platform/audit/audit.js";
 import { protectedProvenanceTypes } from "../../platform/domain.js";
 import { type Category, categories } from "../../platform/domain-categories.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
-import { AppError } from "../../platform/http/errors.js";
+import { AppError, malformedMultipart } from "../../platform/http/errors.js";
 import { listResponse } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { uuidParam } from "../../platform/http/schemas.js";
+import { textFault } from "../../platform/http/validation.js";
 import { personAccessOrThrow } from "../persons/persons.queries.js";
 import { documents } from "./documents.tables.js";
 
@@ -129,18 +130,27 @@ export async function documentsRoutes(app: App) {
       await personAccessOrThrow(db(), actor, req.params.id);
       const fields: Record<string, string> = {};
       let file: { buffer: Buffer; name: string | undefined } | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === "file") {
-          if (part.fieldname !== "file") throw fieldError(part.fieldname, "Unexpected file field; use 'file'");
-          file = { buffer: await part.toBuffer(), name: part.filename };
-        } else if (["category", "title"].includes(part.fieldname)) {
-          fields[part.fieldname] = String(part.value);
-        } else {
-          throw fieldError(part.fieldname, "Unknown field");
+      try {
+        for await (const part of req.parts()) {
+          if (part.type === "file") {
+            if (part.fieldname !== "file") throw fieldError(part.fieldname, "Unexpected file field; use 'file'");
+            file = { buffer: await part.toBuffer(), name: part.filename };
+          } else if (["category", "title"].includes(part.fieldname)) {
+            fields[part.fieldname] = String(part.value);
+          } else {
+            throw fieldError(part.fieldname, "Unknown field");
+          }
         }
+      } catch (err) {
+        // The parser (busboy) throws plain errors for a missing or unusable boundary and a body
+        // cut off before its end: the client's fault, not ours. Limits carry their own status.
+        if (err instanceof AppError || (err as { statusCode?: unknown }).statusCode) throw err;
+        throw malformedMultipart();
       }
       const category = z.enum(categories).safeParse(fields.category);
       if (!category.success) throw fieldError("category", `One of ${categories.join(", ")}`);
+      const titleFault = fields.title === undefined ? undefined : textFault(fields.title.trim(), false);
+      if (titleFault) throw fieldError("title", titleFault);
       if (!file || file.buffer.length === 0) throw fieldError("file", "A non-empty file is required");
       const detected = await fileTypeFromBuffer(file.buffer);
       if (!detected || !(allowedMediaTypes as readonly string[]).includes(detected.mime)) {

@@ -8,7 +8,7 @@ import { audit } from "../../platform/audit/audit.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import { type Db, queryRows } from "../../platform/db/client.js";
 import { AppError } from "../../platform/http/errors.js";
-import { decodeCursor, encodeCursor } from "../../platform/http/pagination.js";
+import { cursorPart, decodeCursor, encodeCursor } from "../../platform/http/pagination.js";
 import { precisionOf } from "../../platform/reference/partial-date.js";
 import { comparePersons, linkPersons, nameTokens, type PersonForMatching, queryKeys } from "../matching/index.js";
 import { persons } from "../persons/persons.tables.js";
@@ -192,7 +192,7 @@ export async function scanDuplicates(db: Db, tenantId: string, options: { thresh
 const seesPerson = (actor: Actor, idColumn: SQL) =>
   sql`exists (select 1 from ${persons} where ${persons.tenantId} = ${duplicateCandidates.tenantId} and ${persons.id} = ${idColumn} and ${visiblePersonSql(actor, persons)})`;
 
-const cursorShape = z.tuple([z.number(), z.uuid()]);
+const cursorShape = z.tuple([cursorPart.score, cursorPart.uuid]);
 
 /** Open pairs whose both persons the actor may see, best first. */
 export async function listDuplicates(db: Db, actor: Actor, query: { limit: number; cursor?: string | undefined }) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listQuery } from "../../platform/http/pagination.js";
+import { versionNumber } from "../../platform/http/schemas.js";
 import { partialDate } from "../../platform/reference/partial-date.js";
 import { caseStatuses } from "../persons/persons.tables.js";
 import { duplicateStatuses } from "./duplicates.tables.js";
@@ -91,9 +92,9 @@ export const mergeSchema = z.strictObject({
   otherPersonId: z.uuid(),
   fields: mergeFieldsSchema.default(mergeFieldsSchema.parse({})),
   /** The surviving person's version (or If-Match). */
-  version: z.number().int().positive().optional(),
+  version: versionNumber.optional(),
   /** The other person's version. */
-  otherVersion: z.number().int().positive().optional(),
+  otherVersion: versionNumber.optional(),
 });
 
 export const mergeResultSchema = z

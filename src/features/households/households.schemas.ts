@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionNumber } from "../../platform/http/schemas.js";
 import { householdRelations } from "./households.tables.js";
 
 export const memberInput = z.strictObject({ personId: z.uuid(), relation: z.enum(householdRelations) });
@@ -10,7 +11,7 @@ export const createHouseholdSchema = z.strictObject({
 
 export const updateHouseholdSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
-  version: z.number().int().positive().optional(),
+  version: versionNumber.optional(),
 });
 
 export const householdSchema = z

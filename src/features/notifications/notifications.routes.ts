@@ -3,7 +3,7 @@ import { and, count, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { type App, actorOf } from "../../platform/http/context.js";
 import { AppError } from "../../platform/http/errors.js";
-import { decodeCursor, listQuery, listResponse, page } from "../../platform/http/pagination.js";
+import { cursorPart, decodeCursor, listQuery, listResponse, page } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { uuidParam } from "../../platform/http/schemas.js";
 import { notificationKinds, notifications, notificationTargets } from "./notifications.tables.js";
@@ -51,7 +51,7 @@ export async function notificationsRoutes(app: App) {
     },
     async (req) => {
       const actor = actorOf(req);
-      const after = decodeCursor(req.query.cursor, z.tuple([z.string(), z.uuid()]));
+      const after = decodeCursor(req.query.cursor, z.tuple([cursorPart.timestamp, cursorPart.uuid]));
       const rows = await db()
         .select()
         .from(notifications)

@@ -6,7 +6,7 @@ import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganisationType } from "../../platform/domain.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
-import { decodeCursor, page } from "../../platform/http/pagination.js";
+import { cursorPart, decodeCursor, page } from "../../platform/http/pagination.js";
 import { type OrganisationContact, organisations } from "../../platform/identity/identity.tables.js";
 import { codeListEntries } from "../code-lists/code-lists.tables.js";
 
@@ -45,7 +45,7 @@ export async function receivesReferrals(db: Db, actor: Actor, id: string): Promi
   return row?.receivesReferrals ?? false;
 }
 
-const cursorShape = z.tuple([z.string(), z.uuid()]);
+const cursorShape = z.tuple([cursorPart.text, cursorPart.uuid]);
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
 
 export async function listOrganisations(

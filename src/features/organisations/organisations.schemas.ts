@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { organisationTypes } from "../../platform/domain.js";
 import { listQuery } from "../../platform/http/pagination.js";
-import { optionalText, shortText } from "../../platform/http/schemas.js";
+import { optionalText, shortText, versionNumber } from "../../platform/http/schemas.js";
 import { isLanguageCode } from "../../platform/reference/reference-data.js";
 
 const contactSchema = z
@@ -97,7 +97,7 @@ export const updateOrganisationSchema = z.strictObject({
   type: z.enum(organisationTypes).optional(),
   active: z.boolean().optional(),
   ...directoryFields,
-  version: z.number().int().positive().optional(),
+  version: versionNumber.optional(),
 });
 
 export const listOrganisationsQuery = z.strictObject({

@@ -11,7 +11,7 @@ import {
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import { AppError } from "../../platform/http/errors.js";
-import { decodeCursor, page } from "../../platform/http/pagination.js";
+import { cursorPart, decodeCursor, page } from "../../platform/http/pagination.js";
 import { precisionOf } from "../../platform/reference/partial-date.js";
 import { householdMembers, households } from "../households/households.tables.js";
 import { persons } from "./persons.tables.js";
@@ -93,7 +93,7 @@ export function presentPerson(p: PersonRow, access: PersonAccess) {
   };
 }
 
-const cursorShape = z.tuple([z.string(), z.string(), z.uuid()]);
+const cursorShape = z.tuple([cursorPart.text, cursorPart.text, cursorPart.uuid]);
 
 /** Persons the actor may see, filtered and paginated in SQL (never filtered after LIMIT). */
 export async function listVisiblePersons(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { categories } from "../../platform/domain-categories.js";
 import { listQuery } from "../../platform/http/pagination.js";
+import { versionNumber } from "../../platform/http/schemas.js";
 import { partialDate } from "../../platform/reference/partial-date.js";
 import { isCountryCode, isLanguageCode } from "../../platform/reference/reference-data.js";
 import { caseStatuses } from "./persons.tables.js";
@@ -63,7 +64,7 @@ export const updatePersonSchema = z.strictObject({
   address: address.optional(),
   arrivedInGermanyOn: partialDate.nullish(),
   arrivedInMunicipalityOn: partialDate.nullish(),
-  version: z.number().int().positive().optional(),
+  version: versionNumber.optional(),
 });
 
 export const listPersonsQuery = z.strictObject({
@@ -80,7 +81,7 @@ export const caseActionSchema = z
   .strictObject({
     reason: z.string().trim().min(1).max(1000).optional(),
     leadCaseManagerId: z.uuid().optional(),
-    version: z.number().int().positive().optional(),
+    version: versionNumber.optional(),
   })
   .default({});
 

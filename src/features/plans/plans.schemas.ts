@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { categories } from "../../platform/domain-categories.js";
+import { versionNumber } from "../../platform/http/schemas.js";
 import { fullDate } from "../../platform/reference/partial-date.js";
 import { goalStatuses, measureStatuses } from "./plans.tables.js";
 
 const title = z.string().trim().min(1).max(300);
-const version = z.number().int().positive().optional();
+const version = versionNumber.optional();
 
 export const createGoalSchema = z.strictObject({
   domain: z.enum(categories),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { categories } from "../../platform/domain-categories.js";
+import { versionNumber } from "../../platform/http/schemas.js";
 import { partialDate } from "../../platform/reference/partial-date.js";
 import { type RecordKind, recordKindNames, recordKinds } from "./record-kinds.js";
 
@@ -25,7 +26,7 @@ export type CreateRecordInput = {
 export const updateRecordSchema = z.strictObject({
   data: z.record(z.string(), z.unknown()).optional(),
   ...validity,
-  version: z.number().int().positive().optional(),
+  version: versionNumber.optional(),
 });
 
 export const listRecordsQuery = z.strictObject({

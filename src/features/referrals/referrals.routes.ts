@@ -12,7 +12,7 @@ import { audit } from "../../platform/audit/audit.js";
 import { categories } from "../../platform/domain-categories.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
 import { AppError } from "../../platform/http/errors.js";
-import { decodeCursor, listResponse, page } from "../../platform/http/pagination.js";
+import { cursorPart, decodeCursor, listResponse, page } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
 import { today } from "../../platform/reference/partial-date.js";
@@ -93,7 +93,7 @@ export async function referralsRoutes(app: App) {
     },
     async (req) => {
       const actor = actorOf(req);
-      const after = decodeCursor(req.query.cursor, z.tuple([z.string(), z.uuid()]));
+      const after = decodeCursor(req.query.cursor, z.tuple([cursorPart.timestamp, cursorPart.uuid]));
       const rows = await listReferrals(db(), actor, { ...req.query, after });
       const result = page(rows, req.query.limit, (r) => [r.referral.sentAt.toISOString(), r.referral.id]);
       const shown = result.items.filter((r) => r.personVisible).map((r) => r.person);

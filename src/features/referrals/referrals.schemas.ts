@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { categories } from "../../platform/domain-categories.js";
+import { versionNumber } from "../../platform/http/schemas.js";
 import { fullDate } from "../../platform/reference/partial-date.js";
 import { declineReasons, outcomes } from "./referral-state.js";
 import { referralStatuses } from "./referrals.tables.js";
 
 const note = z.string().trim().max(2000).nullish();
-const version = z.number().int().positive().optional();
+const version = versionNumber.optional();
 
 export const createReferralSchema = z.strictObject({
   personId: z.uuid(),

@@ -7,7 +7,7 @@ import { groundsForItem, personDataRoles, uniqueGrounds, visibleItemSql } from "
 import { audit } from "../../platform/audit/audit.js";
 import { categories } from "../../platform/domain-categories.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
-import { decodeCursor, encodeCursor } from "../../platform/http/pagination.js";
+import { cursorPart, decodeCursor, encodeCursor } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { uuidParam } from "../../platform/http/schemas.js";
 import { documents } from "../documents/documents.tables.js";
@@ -35,7 +35,7 @@ const query = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(300).optional(),
 });
-const cursorShape = z.tuple([z.iso.datetime(), z.uuid()]);
+const cursorShape = z.tuple([cursorPart.timestamp, cursorPart.uuid]);
 
 /**
  * The entry time in milliseconds, as the cursor and the merge in JavaScript carry it: PostgreSQL

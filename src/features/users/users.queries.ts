@@ -5,7 +5,7 @@ import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import type { Role } from "../../platform/domain.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
-import { decodeCursor, page } from "../../platform/http/pagination.js";
+import { cursorPart, decodeCursor, page } from "../../platform/http/pagination.js";
 import { organisations, users } from "../../platform/identity/identity.tables.js";
 
 export type UserRow = typeof users.$inferSelect;
@@ -28,7 +28,7 @@ export function presentUser(u: UserRow) {
   };
 }
 
-const cursorShape = z.tuple([z.string(), z.uuid()]);
+const cursorShape = z.tuple([cursorPart.text, cursorPart.uuid]);
 const like = (s: string) => `%${s.replace(/[\\%_]/g, "\\$&")}%`;
 
 export async function listUsers(

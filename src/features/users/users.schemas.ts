@@ -2,7 +2,7 @@ import { z } from "zod";
 import { minPasswordLength } from "../../platform/auth/passwords.js";
 import { roles } from "../../platform/domain.js";
 import { listQuery } from "../../platform/http/pagination.js";
-import { shortText } from "../../platform/http/schemas.js";
+import { shortText, versionNumber } from "../../platform/http/schemas.js";
 
 export const password = z.string().min(minPasswordLength, `At least ${minPasswordLength} characters`).max(200);
 
@@ -41,7 +41,7 @@ export const updateUserSchema = z.strictObject({
   password: password.optional(),
   /** Removes the second factor so that the user enrols again at the next login. */
   resetTotp: z.literal(true).optional(),
-  version: z.number().int().positive().optional(),
+  version: versionNumber.optional(),
 });
 
 export const listUsersQuery = z.strictObject({

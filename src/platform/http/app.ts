@@ -28,12 +28,20 @@ import {
 import { actorFromSessionToken, sessionCookieName } from "../auth/sessions.js";
 import type { Config } from "../config.js";
 import type { App, Deps } from "./context.js";
-import { AppError, toProblem } from "./errors.js";
+import { AppError, malformedMultipart, toProblem } from "./errors.js";
 import { idempotencyOnSend, idempotencyPreHandler } from "./idempotency.js";
 import type { Policy } from "./policy.js";
-import { fieldErrors } from "./validation.js";
+import { ifMatchVersion } from "./schemas.js";
+import { fieldErrors, textFieldErrors } from "./validation.js";
 
-export type RegisteredRoute = { method: string; url: string; policy: Policy; hasBody: boolean };
+export type RegisteredRoute = {
+  method: string;
+  url: string;
+  policy: Policy;
+  hasBody: boolean;
+  /** The route's schemas (zod), for tests that walk every route. */
+  schema: RouteOptions["schema"];
+};
 export type Feature = (app: App) => Promise<void> | void;
 
 const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -102,6 +110,21 @@ export async function buildApp(
     bodyLimit: config.maxBodyBytes,
     trustProxy: trustProxyOption(config.trustProxy),
     routerOptions: { maxParamLength: 200 },
+    // Fastify answers a path it cannot decode (a percent-encoding that is no UTF-8) or an overlong
+    // path parameter itself, in its own JSON: as problems they look like every other 4xx.
+    frameworkErrors: (error, req, reply) => {
+      const problem =
+        error.code === "FST_ERR_BAD_URL" || error.code === "FST_ERR_MAX_PARAM_LENGTH"
+          ? new AppError("validation-error", "The path is not a valid URL", {
+              errors: [{ path: "url", message: "Not valid percent-encoded UTF-8, or a segment too long" }],
+            })
+          : new AppError("internal", "An unexpected error occurred. It has been logged.");
+      if (problem.status >= 500) req.log.error({ err: error }, "request failed");
+      (reply as FastifyReply)
+        .code(problem.status)
+        .type("application/problem+json")
+        .send(toProblem(problem, req.url.split("?")[0]));
+    },
   });
   const app = fastify.withTypeProvider<ZodTypeProvider>() as App;
   const registeredRoutes: RegisteredRoute[] = [];
@@ -137,7 +160,13 @@ export async function buildApp(
     }
     for (const m of methods) {
       if (m === "HEAD") continue;
-      registeredRoutes.push({ method: m, url: route.url, policy, hasBody: Boolean(route.schema?.body) });
+      registeredRoutes.push({
+        method: m,
+        url: route.url,
+        policy,
+        hasBody: Boolean(route.schema?.body),
+        schema: route.schema,
+      });
     }
   });
 
@@ -203,6 +232,31 @@ export async function buildApp(
       throw new AppError("second-factor-required");
     }
     if (policy.roles && !policy.roles.includes(actor.role)) throw new AppError("forbidden");
+  });
+
+  // The multipart parser is registered for the whole app: without this, a form sent to a route
+  // that takes JSON would reach it as no body at all. Only routes that consume forms take them.
+  app.addHook("preParsing", async (req) => {
+    const consumes = (req.routeOptions.schema?.consumes as string[] | undefined) ?? [];
+    if (/^multipart\//i.test(req.headers["content-type"] ?? "") && !consumes.includes("multipart/form-data")) {
+      throw new AppError("unsupported-media-type", "Send JSON (Content-Type: application/json).");
+    }
+  });
+
+  // Text PostgreSQL cannot store or compare (NUL, other control characters, unpaired surrogates)
+  // is refused here for every route, before any schema or handler sees it: a route cannot forget
+  // it, and a refused login says nothing about the account. The same goes for an If-Match that is
+  // no version: the header is compared with an int4 column.
+  app.addHook("preValidation", async (req) => {
+    const errors = [
+      ...textFieldErrors(req.params, "params.", "params"),
+      ...textFieldErrors(req.query, "query.", "query"),
+      ...textFieldErrors(req.body, "", "body"),
+    ];
+    if (errors.length > 0) {
+      throw new AppError("validation-error", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
+    }
+    if (stateChanging.has(req.method)) ifMatchVersion(req.headers["if-match"]);
   });
 
   // A route without a body schema takes no body: anything but none or `{}` is refused, not ignored
@@ -316,6 +370,11 @@ function toAppError(error: FastifyError): AppError {
     case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
     case "FST_ERR_CTP_EMPTY_JSON_BODY":
       return new AppError("malformed-json", error.message, { errors: [{ path: "body", message: error.message }] });
+    case "FST_INVALID_MULTIPART_CONTENT_TYPE":
+      return new AppError("unsupported-media-type", "Send multipart/form-data with a boundary.");
+    case "FST_PROTO_VIOLATION":
+    case "FST_MP_PREMATURE_CLOSE":
+      return malformedMultipart();
     case "FST_ERR_CTP_INVALID_JSON_BODY":
       return new AppError("malformed-json", "The body is not valid JSON", {
         errors: [{ path: "body", message: "Not valid JSON" }],

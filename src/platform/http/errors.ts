@@ -101,3 +101,8 @@ export const notFound = (what = "Resource") => new AppError("not-found", `${what
 export const forbidden = (message?: string) => new AppError("forbidden", message);
 export const validation = (errors: FieldError[]) =>
   new AppError("validation-error", errors.map((e) => `${e.path}: ${e.message}`).join("; "), { errors });
+/** A multipart body the parser cannot read: no or a bad boundary, cut off, or not well-formed. */
+export const malformedMultipart = () =>
+  new AppError("validation-error", "The body is not well-formed multipart/form-data", {
+    errors: [{ path: "body", message: "Not well-formed multipart/form-data" }],
+  });

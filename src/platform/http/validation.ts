@@ -86,3 +86,67 @@ export function zodFieldErrors(error: ZodError, prefix: string): FieldError[] {
       : [{ path: base.join("."), message: i.message, ...issueCode(i as Issue) }];
   });
 }
+
+/**
+ * Why a text cannot be taken, or undefined: PostgreSQL stores no NUL and no unpaired UTF-16
+ * surrogate (text and jsonb refuse them, or they turn into U+FFFD on the way), and other C0
+ * control characters are never typed by a person. Tab, CR and LF pass where lines are allowed.
+ */
+export function textFault(s: string, lines = true): string | undefined {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20) {
+      if (c === 0) return "Must not contain NUL characters";
+      if (c === 0x0a || c === 0x0d) {
+        if (lines) continue;
+        return "Must be a single line";
+      }
+      if (c === 0x09 && lines) continue;
+      return "Must not contain control characters";
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = s.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      return "Must not contain unpaired surrogates (not valid Unicode)";
+    }
+  }
+  return undefined;
+}
+
+/** Keys are named by their JSON spelling, so that a path never carries the offending character back. */
+const keyPath = (base: string, key: string) => {
+  const k = textFault(key) ? JSON.stringify(key).slice(1, -1) : key;
+  return base ? `${base}.${k}` : k;
+};
+const maxTextErrors = 20;
+
+/**
+ * The field errors for every string (and object key) in a parsed body, query or params that
+ * `textFault` refuses. Iterative, so that a deeply nested body cannot exhaust the stack.
+ */
+export function textFieldErrors(value: unknown, prefix: string, root: string): FieldError[] {
+  const out: FieldError[] = [];
+  const stack: [unknown, string][] = [[value, ""]];
+  while (stack.length > 0 && out.length < maxTextErrors) {
+    const [v, path] = stack.pop() as [unknown, string];
+    if (typeof v === "string") {
+      const fault = textFault(v);
+      if (fault) out.push({ path: path ? `${prefix}${path}` : root, message: fault });
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], path ? `${path}.${i}` : String(i)]);
+    } else if (v !== null && typeof v === "object") {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i] as [string, unknown];
+        const childPath = keyPath(path, key);
+        const fault = textFault(key);
+        if (fault) out.push({ path: `${prefix}${childPath}`, message: `Field name: ${fault}` });
+        else stack.push([child, childPath]);
+      }
+    }
+  }
+  return out;
+}
