@@ -4,7 +4,6 @@ import { Avatar, Burger, Menu, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconAddressBook,
-  IconBuildingCommunity,
   IconChevronDown,
   IconHome,
   IconKey,
@@ -108,12 +107,6 @@ function MainNavigation({ me }: { me: Me }) {
           </Link>
         </li>
       ) : null}
-      <li>
-        <Link to="/organisations" className="nav-link">
-          <IconBuildingCommunity size={20} aria-hidden="true" />
-          {t("nav.organisations")}
-        </Link>
-      </li>
       <NetworkNavItems me={me} />
       <DuplicatesNavItem me={me} />
       {a.manageUsers ? (

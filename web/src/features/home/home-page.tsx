@@ -29,7 +29,6 @@ type Target =
   | "/duplicates"
   | "/reports/referrals"
   | "/directory"
-  | "/organisations"
   | "/users"
   | "/audit";
 
@@ -59,7 +58,7 @@ export function HomePage() {
       true,
       a.manageOrganisations ? "organisationsManage" : "organisationsView",
       IconBuildingCommunity,
-      a.manageOrganisations ? "/organisations" : "/directory",
+      "/directory",
     ],
     ["audit", a.viewAudit, "audit", IconListDetails, "/audit"],
   ];
