@@ -9,10 +9,10 @@ const de = {
     closed: "Abgeschlossen",
   },
   sex: {
-    female: "weiblich",
-    male: "männlich",
-    diverse: "divers",
-    unknown: "unbekannt",
+    female: "Weiblich",
+    male: "Männlich",
+    diverse: "Divers",
+    unknown: "Unbekannt",
   },
   relation: {
     head: "Haushaltsvorstand",
@@ -212,10 +212,10 @@ const en: PersonStrings = {
     closed: "Closed",
   },
   sex: {
-    female: "female",
-    male: "male",
-    diverse: "diverse",
-    unknown: "unknown",
+    female: "Female",
+    male: "Male",
+    diverse: "Diverse",
+    unknown: "Unknown",
   },
   relation: {
     head: "Head of household",

@@ -8,7 +8,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import "./global-search.css";
-import { formatPartialDate, type SearchHit, searchPersons } from "./search.api";
+import { usePartialDate } from "../persons/partial-dates";
+import { type SearchHit, searchPersons } from "./search.api";
 import { useReasonWords, useSearchStrings } from "./search.i18n";
 
 const fullName = (p: { givenNames: string; familyName: string }) =>
@@ -17,6 +18,7 @@ const fullName = (p: { givenNames: string; familyName: string }) =>
 export function GlobalSearch() {
   const t = useSearchStrings();
   const words = useReasonWords();
+  const dates = usePartialDate();
   const navigate = useNavigate();
   const id = useId();
   const listId = `${id}-listbox`;
@@ -129,7 +131,7 @@ export function GlobalSearch() {
         hidden={!expanded || hits.length === 0}
       >
         {hits.map((h, i) => {
-          const born = formatPartialDate(h.birthDate);
+          const born = dates.format(h.birthDate);
           const why = words(h.matchReasons);
           return (
             // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keyboard
