@@ -87,6 +87,9 @@ const de = {
     addition: "Adresszusatz",
     postalCode: "Postleitzahl",
     city: "Ort",
+    takeHouseholdAddress: "Adresse des Haushalts übernehmen",
+    takeHouseholdAddressDescription:
+      "Die Anschrift, unter der der Haushalt „{{name}}“ erfasst ist. Ausschalten, um eine andere Anschrift einzugeben.",
     arrivalLegend: "Ankunft",
     arrivedInGermanyOn: "In Deutschland seit",
     arrivedInMunicipalityOn: "In der Kommune seit",
@@ -290,6 +293,9 @@ const en: PersonStrings = {
     addition: "Address addition",
     postalCode: "Postcode",
     city: "Town",
+    takeHouseholdAddress: "Use the household's address",
+    takeHouseholdAddressDescription:
+      "The address at which the household “{{name}}” is recorded. Switch off to enter another address.",
     arrivalLegend: "Arrival",
     arrivedInGermanyOn: "In Germany since",
     arrivedInMunicipalityOn: "In the municipality since",
