@@ -163,7 +163,7 @@ function UserMenu({ me }: { me: Me }) {
             <span className="user-menu-name">{me.user.name}</span>
             <span className="user-menu-role">{role}</span>
           </span>
-          <IconChevronDown size={14} aria-hidden="true" />
+          <IconChevronDown size={14} aria-hidden="true" className="user-menu-chevron" />
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

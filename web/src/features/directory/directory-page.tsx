@@ -1,7 +1,19 @@
 // The network directory: organisations by service and language, each with its services, languages,
 // opening hours, address and contacts; a link to the full entry. The one list of organisations:
 // those who administer them (abilities from /auth/me) add organisations here and see deactivated ones.
-import { Anchor, Button, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Anchor,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { IconClock, IconLanguage, IconMail, IconMapPin, IconPhone, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";

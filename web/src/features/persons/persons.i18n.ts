@@ -112,6 +112,8 @@ const de = {
   caseFile: {
     titleFallback: "Fallakte",
     tabsLabel: "Bereiche der Fallakte",
+    sectionPicker: "Bereich der Fallakte",
+    moreSections: "Weitere Bereiche",
     lifeDomains: "Lebensbereiche",
     born: "Geboren",
     nationality: "Staatsangehörigkeit",
@@ -318,6 +320,8 @@ const en: PersonStrings = {
   caseFile: {
     titleFallback: "Case file",
     tabsLabel: "Sections of the case file",
+    sectionPicker: "Section of the case file",
+    moreSections: "More sections",
     lifeDomains: "Life domains",
     born: "Born",
     nationality: "Nationality",
