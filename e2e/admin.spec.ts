@@ -20,6 +20,7 @@ test.skip(!chromiumAvailable, skipReason);
 test.afterEach(async ({ request }) => resetLanguage(request, accounts.tenantAdmin));
 
 test("tenant admin creates an organisation and a user, who then signs in", async ({ browser }) => {
+  test.setTimeout(180_000);
   const page = await newPage(browser);
   const id = unique();
   const orgName = `Sprachcafé Nord ${id} e. V.`;

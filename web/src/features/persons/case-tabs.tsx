@@ -92,11 +92,41 @@ export function CaseTabs({
       .join(" · ");
   };
 
-  if (!wide) {
-    const domains = tabs.filter((tab) => (lifeDomains as readonly string[]).includes(tab));
-    const option = (tab: CaseTab) => ({ value: tab, label: text(tab) });
-    return (
-      <div className="case-layout">
+  const domains = tabs.filter((tab) => (lifeDomains as readonly string[]).includes(tab));
+  const option = (tab: CaseTab) => ({ value: tab, label: text(tab) });
+
+  // One tree for both widths, the panel in the same place: a change of width (a rotated phone, a
+  // full-page screenshot) must not remount the section and lose what is open in it.
+  return (
+    <div className="case-layout">
+      {wide ? (
+        <div role="tablist" aria-label={t("caseFile.tabsLabel")} aria-orientation="vertical" className="case-tabs-list">
+          {tabs.map((tab) => (
+            <TabButton
+              key={tab}
+              tab={tab}
+              selected={tab === active}
+              onSelect={onSelect}
+              onKeyDown={move}
+              register={(el) => {
+                if (el) refs.current.set(tab, el);
+                else refs.current.delete(tab);
+              }}
+              before={
+                tab === "residence" ? (
+                  <div className="case-tabs-group" aria-hidden="true">
+                    {t("caseFile.lifeDomains")}
+                  </div>
+                ) : tab === "documents" ? (
+                  <div className="case-tabs-group" aria-hidden="true" style={{ paddingTop: "0.5rem" }} />
+                ) : null
+              }
+            >
+              {label(tab)}
+            </TabButton>
+          ))}
+        </div>
+      ) : (
         <NativeSelect
           id={sectionPickerId}
           label={t("caseFile.sectionPicker")}
@@ -113,47 +143,14 @@ export function CaseTabs({
           className="case-section-picker"
           data-testid="case-section-picker"
         />
-        <section id={panelId} aria-label={text(active)} className="case-panel">
-          {children}
-        </section>
-      </div>
-    );
-  }
-
-  return (
-    <div className="case-layout">
+      )}
       <div
-        role="tablist"
-        aria-label={t("caseFile.tabsLabel")}
-        aria-orientation={wide ? "vertical" : "horizontal"}
-        className="case-tabs-list"
+        id={panelId}
+        className="case-panel"
+        {...(wide
+          ? { role: "tabpanel", "aria-labelledby": tabId(active) }
+          : { role: "region", "aria-label": text(active) })}
       >
-        {tabs.map((tab) => (
-          <TabButton
-            key={tab}
-            tab={tab}
-            selected={tab === active}
-            onSelect={onSelect}
-            onKeyDown={move}
-            register={(el) => {
-              if (el) refs.current.set(tab, el);
-              else refs.current.delete(tab);
-            }}
-            before={
-              tab === "residence" ? (
-                <div className="case-tabs-group" aria-hidden="true">
-                  {t("caseFile.lifeDomains")}
-                </div>
-              ) : tab === "documents" ? (
-                <div className="case-tabs-group" aria-hidden="true" style={{ paddingTop: "0.5rem" }} />
-              ) : null
-            }
-          >
-            {label(tab)}
-          </TabButton>
-        ))}
-      </div>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabId(active)} className="case-panel">
         {children}
       </div>
     </div>
