@@ -20,6 +20,7 @@ test.skip(!chromiumAvailable, skipReason);
 test.afterEach(async ({ request }) => resetLanguage(request, accounts.tenantAdmin));
 
 test("tenant admin creates an organisation and a user, who then signs in", async ({ browser }) => {
+  test.setTimeout(180_000);
   const page = await newPage(browser);
   const id = unique();
   const orgName = `Sprachcafé Nord ${id} e. V.`;
@@ -50,7 +51,6 @@ test("tenant admin creates an organisation and a user, who then signs in", async
   const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
   await expect(nav.getByRole("link")).toHaveText([
     "Übersicht",
-    "Organisationen",
     "Netzwerk-Verzeichnis",
     "Fristtreue",
     "Einstellungen",
@@ -60,17 +60,25 @@ test("tenant admin creates an organisation and a user, who then signs in", async
     "Kooperationen",
   ]);
 
-  // Organisations: list, search, type filter.
-  await nav.getByRole("link", { name: "Organisationen" }).click();
-  await checkPage(page, "organisations", "Organisationen");
-  await expect(page).toHaveTitle("Organisationen – Strang");
-  await page.getByLabel("Suche nach Namen").fill("Jobcenter");
-  await expect(page.getByTestId("organisations-table").locator("tbody tr")).toHaveCount(1);
-  await expect(page.getByTestId("organisations-table")).toContainText("Jobcenter Musterstadt");
-  await page.getByLabel("Suche nach Namen").fill("");
-  await page.getByLabel("Art", { exact: true }).selectOption({ label: "Wohlfahrtsverband" });
-  await expect(page.getByTestId("organisations-table").locator("tbody tr")).toHaveCount(2);
-  await page.getByLabel("Art", { exact: true }).selectOption({ label: "Alle" });
+  // Organisations are one list, the network directory: search, type filter.
+  await nav.getByRole("link", { name: "Netzwerk-Verzeichnis" }).click();
+  await checkPage(page, "organisations", "Netzwerk-Verzeichnis");
+  await expect(page).toHaveTitle("Netzwerk-Verzeichnis – Strang");
+  const entries = page.getByTestId("directory-entry");
+  await page.getByLabel("Name oder Beschreibung").fill("Jobcenter");
+  await expect(entries).toHaveCount(1);
+  await expect(entries).toContainText("Jobcenter Musterstadt");
+  await page.getByLabel("Name oder Beschreibung").fill("");
+  await page.getByLabel("Art der Organisation").selectOption({ label: "Wohlfahrtsverband" });
+  await expect(entries).toHaveCount(2);
+  await page.getByLabel("Art der Organisation").selectOption({ label: "Alle" });
+  // A bookmark of the old organisations list lands in the directory, with its filter.
+  await page.goto("/organisations?type=welfare");
+  await expect(page).toHaveURL(/\/directory\?type=welfare$/);
+  await checkPage(page, "organisations-redirected", "Netzwerk-Verzeichnis");
+  await expect(entries).toHaveCount(2);
+  await expect(page.getByLabel("Art der Organisation")).toHaveValue("welfare");
+  await page.getByLabel("Art der Organisation").selectOption({ label: "Alle" });
 
   // New organisation: inline validation first, then save.
   await page.getByRole("link", { name: "Organisation anlegen" }).click();
@@ -91,13 +99,17 @@ test("tenant admin creates an organisation and a user, who then signs in", async
   await page.getByLabel("Telefon").fill("02131 123456");
   await page.getByLabel("Anschrift").fill("Marktplatz 3\n40000 Musterstadt");
   await page.getByRole("button", { name: "Speichern" }).click();
-  await expect(page).toHaveURL(/\/organisations$/);
+  // The new organisation's directory entry, with the way to its administration.
+  await expect(page).toHaveURL(/\/directory\/[0-9a-f-]{36}$/);
   await expect(page.getByText(`Die Organisation „${orgName}“ wurde angelegt.`)).toBeVisible();
-  await page.getByLabel("Suche nach Namen").fill(id);
-  await expect(page.getByTestId("organisations-table").locator("tbody tr")).toHaveCount(1);
+  await checkPage(page, "organisation-entry-admin", orgName);
+  await nav.getByRole("link", { name: "Netzwerk-Verzeichnis" }).click();
+  await page.getByLabel("Name oder Beschreibung").fill(id);
+  await expect(entries).toHaveCount(1);
+  await entries.getByRole("link", { name: orgName }).click();
+  await page.getByRole("link", { name: "Organisation verwalten" }).click();
 
   // Edit it; a concurrent change answers with a version conflict and a reload.
-  await page.getByRole("link", { name: orgName }).click();
   await checkPage(page, "organisation-edit", "Organisation bearbeiten");
   await expect(page.getByLabel(/^Name/)).toHaveValue(orgName);
   const orgId = new URL(page.url()).pathname.split("/").pop() ?? "";
@@ -205,7 +217,6 @@ test("tenant admin creates an organisation and a user, who then signs in", async
   await expect(page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link")).toHaveText([
     "Übersicht",
     "Personen",
-    "Organisationen",
     "Verweisungen",
     "Netzwerk-Verzeichnis",
     "Dubletten",
@@ -222,7 +233,6 @@ test("the data-protection officer sees the audit log but cannot manage users", a
   const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
   await expect(nav.getByRole("link")).toHaveText([
     "Übersicht",
-    "Organisationen",
     "Netzwerk-Verzeichnis",
     "Protokoll",
     "Datenschutz",
@@ -231,8 +241,14 @@ test("the data-protection officer sees the audit log but cannot manage users", a
   await nav.getByRole("link", { name: "Protokoll" }).click();
   await checkPage(page, "audit-dpo", "Protokoll");
   await page.goto("/organisations");
-  await checkPage(page, "organisations-directory", "Verzeichnis der Organisationen");
+  await expect(page).toHaveURL(/\/directory$/);
+  await checkPage(page, "organisations-directory", "Netzwerk-Verzeichnis");
   await expect(page.getByRole("link", { name: "Organisation anlegen" })).toHaveCount(0);
+  await expect(page.getByLabel("Status")).toHaveCount(0);
+  await page.getByRole("link", { name: "Jobcenter Musterstadt" }).click();
+  await checkPage(page, "directory-entry-dpo", "Jobcenter Musterstadt");
+  await expect(page.getByRole("link", { name: "Organisation verwalten" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Eintrag bearbeiten" })).toHaveCount(0);
   await page.context().close();
 });
 

@@ -108,7 +108,7 @@ test("a case manager registers a family, records residence and school, uploads a
   await page.getByLabel("Familienname").fill(family);
   await partialDate(page, "Geburtsdatum", "Nur Jahr", "1984");
   await page.getByLabel(/^E-Mail-Adresse/).fill("");
-  await page.getByLabel("Geschlecht").selectOption({ label: "männlich" });
+  await page.getByLabel("Geschlecht").selectOption({ label: "Männlich" });
   await chooseOption(page, "Staatsangehörigkeit(en)", "Afgh", "Afghanistan");
   await chooseOption(page, "Sprachen", "Dar", "Dari");
   await page.getByRole("checkbox", { name: "Dari" }).check();

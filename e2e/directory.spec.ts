@@ -80,6 +80,11 @@ test("the directory is filled in by an organisation and searched by service and 
   await head.getByRole("link", { name: "Kommunales Integrationszentrum Musterstadt" }).click();
   await expect(head.locator("h1")).toHaveText("Kommunales Integrationszentrum Musterstadt");
   await expect(head.getByRole("button", { name: "Eintrag bearbeiten" })).toHaveCount(0);
+  // Adding and administering organisations is the tenant admin's (abilities from /auth/me).
+  await expect(head.getByRole("link", { name: "Organisation verwalten" })).toHaveCount(0);
+  await head.goto("/directory");
+  await expect(head.locator("h1")).toHaveText("Netzwerk-Verzeichnis");
+  await expect(head.getByRole("link", { name: "Organisation anlegen" })).toHaveCount(0);
 
   // A case manager searches by service and by language.
   const cm = await signedIn(browser, caseManager);

@@ -94,9 +94,12 @@ test("skip link, sign-in and the language switch work with the keyboard alone", 
   await expect(userMenu).toBeFocused();
 
   // Navigation by keyboard moves focus to the new page's heading.
-  await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Organisationen" }).focus();
+  await page
+    .getByRole("navigation", { name: "Hauptnavigation" })
+    .getByRole("link", { name: "Netzwerk-Verzeichnis" })
+    .focus();
   await page.keyboard.press("Enter");
-  await expect(page.locator("h1")).toHaveText("Organisationen");
+  await expect(page.locator("h1")).toHaveText("Netzwerk-Verzeichnis");
   await expect(page.locator("h1")).toBeFocused();
   await page.context().close();
 });

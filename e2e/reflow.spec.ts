@@ -21,13 +21,13 @@ test("every page reflows to 320 pixels", async ({ browser }) => {
   await page.getByRole("button", { name: "Navigation öffnen" }).click();
   await expect(nav).toBeVisible();
   await screenshot(page, "narrow-navigation");
-  await nav.getByRole("link", { name: "Organisationen" }).click();
-  await expect(page.locator("h1")).toHaveText("Organisationen");
+  await nav.getByRole("link", { name: "Netzwerk-Verzeichnis" }).click();
+  await expect(page.locator("h1")).toHaveText("Netzwerk-Verzeichnis");
   await expect(nav).toBeHidden();
 
   const paths = [
     "/",
-    "/organisations",
+    "/directory",
     "/organisations/new",
     "/users",
     "/users/new",

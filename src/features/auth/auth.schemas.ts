@@ -32,6 +32,7 @@ export const meSchema = z
     totpEnabled: z.boolean(),
     abilities: z.object({
       manageOrganisations: z.boolean(),
+      editDirectoryEntriesOf: z.union([z.literal("all"), z.array(z.uuid())]),
       manageUsers: z.boolean(),
       manageUsersOf: z.union([z.literal("all"), z.array(z.uuid())]),
       viewAudit: z.boolean(),

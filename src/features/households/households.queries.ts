@@ -3,7 +3,7 @@ import { visiblePersonSql } from "../../platform/access/person-access.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import { AppError } from "../../platform/http/errors.js";
-import { persons } from "../persons/persons.tables.js";
+import { type PersonAddress, persons } from "../persons/persons.tables.js";
 import { type HouseholdRelation, householdMembers, households } from "./households.tables.js";
 
 /** Of the given ids, those the actor may see. Lists of ids are checked as a set. */
@@ -24,13 +24,14 @@ export async function getVisibleHouseholdOrThrow(db: Db, actor: Actor, household
     .from(households)
     .where(and(eq(households.tenantId, actor.tenantId), eq(households.id, householdId)));
   if (!household) throw new AppError("not-found", "Household not found");
-  const members = await db
+  const rows = await db
     .select({
       personId: householdMembers.personId,
       relation: householdMembers.relation,
       givenNames: persons.givenNames,
       familyName: persons.familyName,
       birthDate: persons.birthDate,
+      address: persons.address,
     })
     .from(householdMembers)
     .innerJoin(persons, and(eq(persons.tenantId, householdMembers.tenantId), eq(persons.id, householdMembers.personId)))
@@ -45,7 +46,7 @@ export async function getVisibleHouseholdOrThrow(db: Db, actor: Actor, household
       sql`case ${householdMembers.relation} when 'head' then 0 when 'spouse' then 1 when 'parent' then 2 when 'child' then 3 else 4 end`,
       asc(persons.birthDate),
     );
-  if (members.length === 0 && household.createdByOrganisationId !== actor.organisationId) {
+  if (rows.length === 0 && household.createdByOrganisationId !== actor.organisationId) {
     throw new AppError("not-found", "Household not found");
   }
   return {
@@ -53,7 +54,24 @@ export async function getVisibleHouseholdOrThrow(db: Db, actor: Actor, household
     name: household.name,
     version: household.version,
     createdByOrganisationId: household.createdByOrganisationId,
-    members,
+    members: rows.map(({ address: _, ...member }) => member),
+    address: householdAddress(rows.map((r) => r.address)),
+  };
+}
+
+/**
+ * Where the household lives: the address of the first visible member that has one, in the
+ * members' order (head first). Households keep no address of their own, so a new member takes
+ * over what the actor already sees of a member; an invisible member's address never shows.
+ */
+function householdAddress(addresses: PersonAddress[]): Required<PersonAddress> | null {
+  const found = addresses.find((a) => a.street?.trim() || a.city?.trim() || a.postalCode?.trim());
+  if (!found) return null;
+  return {
+    street: found.street ?? null,
+    postalCode: found.postalCode ?? null,
+    city: found.city ?? null,
+    addition: found.addition ?? null,
   };
 }
 

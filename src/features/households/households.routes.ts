@@ -26,6 +26,7 @@ export async function householdsRoutes(app: App) {
     name: h.name,
     version: h.version,
     members: h.members,
+    address: h.address,
   });
 
   app.post(

@@ -28,6 +28,15 @@ export const householdSchema = z
         birthDate: z.string().nullable(),
       }),
     ),
+    /** The address of the first visible member with one (head first); null when none has one. */
+    address: z
+      .object({
+        street: z.string().nullable(),
+        postalCode: z.string().nullable(),
+        city: z.string().nullable(),
+        addition: z.string().nullable(),
+      })
+      .nullable(),
   })
   .meta({ id: "Household" });
 

@@ -1,6 +1,7 @@
 // API tests of households: members with relations, members the organisation may not see stay
 // hidden, one household per person, invisible ids answer 404 with nothing created, removal,
-// renaming with optimistic concurrency, and registering a person straight into a household.
+// renaming with optimistic concurrency, registering a person straight into a household, and the
+// household's address (what a new member takes over) from visible members only.
 import { describe, expect, it } from "vitest";
 import {
   api,
@@ -248,6 +249,42 @@ describe("households", () => {
     expect(read).toMatchObject({ name: "Neu", version: 2 });
     const viaHeader = await t.cm.client.patch(url, { name: "Familie Neu" }, { "if-match": '"2"' });
     expect(viaHeader.json()).toMatchObject({ name: "Familie Neu", version: 3 });
+  });
+
+  it("answers the address of the first visible member that has one, never an invisible member's", async () => {
+    const app = await getTestApp();
+    const t = await caseFileTenant(app);
+    const street = { street: "Lindenweg 4", postalCode: "40210", city: "Musterstadt" };
+    // The head has no address on file; the spouse has, and the hidden member another one.
+    const head = await personLedByIntegrationOffice(t, t.jc.client, { givenNames: "Omar" });
+    const spouse = await personLedByIntegrationOffice(t, t.jc.client, { givenNames: "Hiba", address: street });
+    const hidden = await registerPerson(t.cm.client, {
+      givenNames: "Verborgen",
+      address: { street: "Geheimgasse 9", postalCode: "40999", city: "Anderswo" },
+    });
+    const h = (
+      await t.cm.client.post(households, {
+        name: "Familie Omar",
+        members: [
+          { personId: hidden.id, relation: "other" },
+          { personId: head.id, relation: "head" },
+          { personId: spouse.id, relation: "spouse" },
+        ],
+      })
+    ).json();
+    expect(h.address).toEqual({ ...street, addition: null });
+    // The Jobcenter sees head and spouse only: the spouse's address, nothing of the hidden member.
+    const seen = await t.jc.client.get(`${households}/${h.id}`);
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().address).toEqual({ ...street, addition: null });
+    expect(seen.body).not.toContain("Geheimgasse");
+    // Without the spouse, no visible member has an address: null, not the hidden member's.
+    expect((await t.cm.client.delete(`${households}/${h.id}/members/${spouse.id}`)).statusCode).toBe(204);
+    const after = await t.jc.client.get(`${households}/${h.id}`);
+    expect(after.json().address).toBeNull();
+    expect(after.body).not.toContain("Geheimgasse");
+    // The integration office sees the hidden member, whose address is now the household's.
+    expect((await t.cm.client.get(`${households}/${h.id}`)).json().address).toMatchObject({ street: "Geheimgasse 9" });
   });
 
   it("registers a person straight into a household", async () => {

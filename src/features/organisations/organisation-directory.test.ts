@@ -113,6 +113,18 @@ describe("PATCH /organisations/:id (directory entry)", () => {
     );
   });
 
+  it("presents in /auth/me whose entries the actor edits, as the PATCH decides", { timeout: 90_000 }, async () => {
+    const app = await getTestApp();
+    const t = await tenantWithEveryRole(app);
+    const me = async (role: keyof typeof t.clients) =>
+      (await t.clients[role].get(`${api}/auth/me`)).json().abilities.editDirectoryEntriesOf;
+    expect(await me("tenant_admin")).toBe("all");
+    expect(await me("org_admin")).toEqual([t.partner.id]);
+    for (const role of ["case_manager", "caseworker", "steering", "dpo", "volunteer"] as const) {
+      expect(await me(role)).toEqual([]);
+    }
+  });
+
   it("takes a directory entry when the tenant admin creates an organisation", { timeout: 90_000 }, async () => {
     const app = await getTestApp();
     const t = await tenantWithEveryRole(app);

@@ -1,4 +1,4 @@
-import { assertCanManageOrganisations } from "../../platform/access/access.js";
+import { abilitiesOf, assertCanManageOrganisations } from "../../platform/access/access.js";
 import { audit, changeSet } from "../../platform/audit/audit.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
@@ -122,10 +122,10 @@ export async function organisationsRoutes(app: App) {
 
 /** The tenant admin changes every organisation; an organisation's admin only its own directory entry. */
 function assertCanEditEntry(actor: Actor, organisationId: string, changes: Record<string, unknown>) {
-  if (actor.role === "tenant_admin") return assertCanManageOrganisations(actor);
-  if (actor.role !== "org_admin" || actor.organisationId !== organisationId)
+  const { editDirectoryEntriesOf } = abilitiesOf(actor);
+  if (editDirectoryEntriesOf !== "all" && !editDirectoryEntriesOf.includes(organisationId))
     throw new AppError("forbidden", "You may change only your own organisation's directory entry");
   const administrative = ["name", "type", "active"].filter((k) => changes[k] !== undefined);
-  if (administrative.length > 0)
+  if (administrative.length > 0 && !abilitiesOf(actor).manageOrganisations)
     throw new AppError("forbidden", `Only the tenant admin changes ${administrative.join(", ")}`);
 }

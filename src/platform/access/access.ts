@@ -10,6 +10,8 @@ import { personDataRoles } from "./person-access.js";
 
 export type Abilities = {
   manageOrganisations: boolean;
+  /** Organisation ids whose directory entry the actor edits; "all" for the tenant admin. */
+  editDirectoryEntriesOf: "all" | string[];
   manageUsers: boolean;
   /** Organisation ids whose users the actor manages; "all" for the tenant admin. */
   manageUsersOf: "all" | string[];
@@ -52,6 +54,7 @@ export function abilitiesOf(actor: Actor): Abilities {
   const orgAdmin = actor.role === "org_admin";
   return {
     manageOrganisations: tenantAdmin,
+    editDirectoryEntriesOf: tenantAdmin ? "all" : orgAdmin ? [actor.organisationId] : [],
     manageUsers: tenantAdmin || orgAdmin,
     manageUsersOf: tenantAdmin ? "all" : orgAdmin ? [actor.organisationId] : [],
     viewAudit: tenantAdmin || actor.role === "dpo",

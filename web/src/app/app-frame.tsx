@@ -4,7 +4,6 @@ import { Avatar, Burger, Menu, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconAddressBook,
-  IconBuildingCommunity,
   IconChevronDown,
   IconHome,
   IconKey,
@@ -108,12 +107,6 @@ function MainNavigation({ me }: { me: Me }) {
           </Link>
         </li>
       ) : null}
-      <li>
-        <Link to="/organisations" className="nav-link">
-          <IconBuildingCommunity size={20} aria-hidden="true" />
-          {t("nav.organisations")}
-        </Link>
-      </li>
       <NetworkNavItems me={me} />
       <DuplicatesNavItem me={me} />
       {a.manageUsers ? (
@@ -170,7 +163,7 @@ function UserMenu({ me }: { me: Me }) {
             <span className="user-menu-name">{me.user.name}</span>
             <span className="user-menu-role">{role}</span>
           </span>
-          <IconChevronDown size={14} aria-hidden="true" />
+          <IconChevronDown size={14} aria-hidden="true" className="user-menu-chevron" />
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

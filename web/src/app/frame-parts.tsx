@@ -71,6 +71,7 @@ export function LanguageMenu() {
           leftSection={<IconLanguage size={18} aria-hidden="true" />}
           rightSection={<IconChevronDown size={14} aria-hidden="true" />}
           aria-label={t("header.languageButton", { language: name })}
+          className="language-menu"
           data-testid="language-menu"
         >
           <span className="language-long">{name}</span>

@@ -61,6 +61,8 @@ const feedbackRoute = createRoute({
 
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: HomePage });
 
+// The organisations' administration list became the network directory (one list, one menu
+// entry): bookmarks of the old address land there with their filters.
 const organisationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/organisations",
@@ -68,10 +70,9 @@ const organisationsRoute = createRoute({
     q: text(s.q, 100),
     type: oneOf<OrganisationType>(organisationTypes, s.type),
   }),
-  component: guarded(
-    () => true,
-    lazyRouteComponent(() => import("../features/organisations/organisations-page"), "OrganisationsPage"),
-  ),
+  beforeLoad: ({ search }) => {
+    throw redirect({ to: "/directory", search: { q: search.q, type: search.type }, replace: true });
+  },
 });
 
 const organisationNewRoute = createRoute({

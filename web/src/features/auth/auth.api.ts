@@ -6,6 +6,8 @@ import type { Language, OrganisationType, Role } from "../../app/domain";
 
 export type Abilities = {
   manageOrganisations: boolean;
+  /** Organisation ids whose directory entry the user edits; "all" for the tenant admin. */
+  editDirectoryEntriesOf: "all" | string[];
   manageUsers: boolean;
   manageUsersOf: "all" | string[];
   viewAudit: boolean;

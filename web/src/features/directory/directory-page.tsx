@@ -1,8 +1,21 @@
 // The network directory: organisations by service and language, each with its services, languages,
-// opening hours, address and contacts; a link to the full entry.
-import { Anchor, Group, NativeSelect, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+// opening hours, address and contacts; a link to the full entry. The one list of organisations:
+// those who administer them (abilities from /auth/me) add organisations here and see deactivated ones.
+import {
+  Anchor,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
-import { IconClock, IconLanguage, IconMail, IconMapPin, IconPhone, IconSearch } from "@tabler/icons-react";
+import { IconClock, IconLanguage, IconMail, IconMapPin, IconPhone, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
@@ -11,6 +24,7 @@ import { type OrganisationType, organisationTypes } from "../../app/domain";
 import { FilterBar, ListFooter } from "../../app/list-parts";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
 import { StatusBadge } from "../../app/status-badge";
+import { useMe } from "../auth/auth.api";
 import { useLanguages } from "../persons/reference.api";
 import { type DirectoryEntry, directoryQuery } from "./directory.api";
 import { useDirectoryStrings } from "./directory.i18n";
@@ -23,6 +37,7 @@ export function DirectoryPage() {
   const t = useDirectoryStrings();
   const { t: tv } = useTranslation("vocabulary");
   const { t: tc } = useTranslation();
+  const canManage = useMe().abilities.manageOrganisations;
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const services = useServices();
@@ -32,13 +47,29 @@ export function DirectoryPage() {
     void navigate({ search: (s) => ({ ...s, ...patch }), replace: true });
   const pushQ = useDebouncedCallback((value: string) => set({ q: value.trim() || undefined }), 300);
   const query = useInfiniteQuery(
-    directoryQuery({ q: search.q, service: search.service, language: search.language, type: search.type }),
+    directoryQuery({
+      q: search.q,
+      service: search.service,
+      language: search.language,
+      type: search.type,
+      status: canManage ? search.status : undefined,
+    }),
   );
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("intro")} />
+      <PageHeader
+        title={t("title")}
+        description={t("intro")}
+        actions={
+          canManage ? (
+            <Button component={Link} to="/organisations/new" leftSection={<IconPlus size={18} aria-hidden="true" />}>
+              {t("create")}
+            </Button>
+          ) : null
+        }
+      />
       <FilterBar label={t("filters")}>
         <TextInput
           label={t("search")}
@@ -89,6 +120,19 @@ export function DirectoryPage() {
           ]}
           w={{ base: "100%", sm: 240 }}
         />
+        {canManage ? (
+          <NativeSelect
+            label={t("status")}
+            value={search.status ?? ""}
+            onChange={(e) => set({ status: e.currentTarget.value || undefined })}
+            data={[
+              { value: "", label: t("statusActive") },
+              { value: "inactive", label: t("statusInactive") },
+              { value: "all", label: t("statusAll") },
+            ]}
+            w={{ base: "100%", sm: 240 }}
+          />
+        ) : null}
       </FilterBar>
       <ProblemAlert error={query.error} />
       {query.isPending ? (
@@ -153,6 +197,7 @@ function EntryCard({
             {tv(`orgType.${o.type}`)}
           </Text>
         </div>
+        {o.active ? null : <StatusBadge tone="neutral">{t("inactive")}</StatusBadge>}
       </Group>
       {o.services.length > 0 ? (
         <ServiceBadges codes={o.services} label={services.label} mt="sm" />

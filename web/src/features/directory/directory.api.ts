@@ -38,13 +38,23 @@ export type EntryInput = {
   version: number;
 };
 
-export type DirectoryFilters = { q?: string; service?: string; language?: string; type?: OrganisationType };
+export type DirectoryFilters = {
+  q?: string;
+  service?: string;
+  language?: string;
+  type?: OrganisationType;
+  /** Deactivated organisations are listed only on request (their administrators reactivate them). */
+  status?: "inactive" | "all";
+};
 
 export const directoryQuery = (filters: DirectoryFilters) =>
   infiniteQueryOptions({
     queryKey: ["organisations", "directory", filters],
-    queryFn: ({ pageParam }) =>
-      api.get<Page<DirectoryEntry>>("/organisations", { ...filters, active: "true", limit: 30, cursor: pageParam }),
+    queryFn: ({ pageParam }) => {
+      const { status, ...rest } = filters;
+      const active = status === "all" ? undefined : status === "inactive" ? "false" : "true";
+      return api.get<Page<DirectoryEntry>>("/organisations", { ...rest, active, limit: 30, cursor: pageParam });
+    },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -1,5 +1,6 @@
 // One organisation's directory entry, and its edit form (tenant admin: every entry; an
-// organisation's admin: its own).
+// organisation's admin: its own); for the tenant admin also the way to the organisation's
+// administration (name, type, active).
 import {
   ActionIcon,
   Anchor,
@@ -25,6 +26,7 @@ import {
   IconPencil,
   IconPhone,
   IconPlus,
+  IconSettings,
   IconTrash,
   IconWorld,
 } from "@tabler/icons-react";
@@ -61,7 +63,9 @@ function Entry({ entry: o }: { entry: DirectoryEntry }) {
   const services = useServices();
   const languages = useLanguages();
   const [editing, setEditing] = useState(false);
-  const canEdit = me.user.role === "tenant_admin" || (me.user.role === "org_admin" && me.organisation.id === o.id);
+  const editable = me.abilities.editDirectoryEntriesOf;
+  const canEdit = editable === "all" || editable.includes(o.id);
+  const canManage = me.abilities.manageOrganisations;
 
   return (
     <>
@@ -73,12 +77,27 @@ function Entry({ entry: o }: { entry: DirectoryEntry }) {
       </Anchor>
       <PageHeader
         title={o.name}
-        description={tv(`orgType.${o.type}`)}
+        description={o.active ? tv(`orgType.${o.type}`) : `${tv(`orgType.${o.type}`)} · ${t("inactive")}`}
         actions={
-          canEdit && !editing ? (
-            <Button leftSection={<IconPencil size={18} aria-hidden="true" />} onClick={() => setEditing(true)}>
-              {t("edit")}
-            </Button>
+          (canEdit && !editing) || canManage ? (
+            <Group gap="sm">
+              {canEdit && !editing ? (
+                <Button leftSection={<IconPencil size={18} aria-hidden="true" />} onClick={() => setEditing(true)}>
+                  {t("edit")}
+                </Button>
+              ) : null}
+              {canManage ? (
+                <Button
+                  variant="default"
+                  leftSection={<IconSettings size={18} aria-hidden="true" />}
+                  renderRoot={(props) => (
+                    <Link {...props} to="/organisations/$organisationId" params={{ organisationId: o.id }} />
+                  )}
+                >
+                  {t("manage")}
+                </Button>
+              ) : null}
+            </Group>
           ) : null
         }
       />

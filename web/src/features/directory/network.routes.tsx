@@ -15,11 +15,20 @@ const isoDay = (v: unknown) => {
 const directoryRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/directory",
-  validateSearch: (s: Search): { q?: string; service?: string; language?: string; type?: OrganisationType } => ({
+  validateSearch: (
+    s: Search,
+  ): {
+    q?: string;
+    service?: string;
+    language?: string;
+    type?: OrganisationType;
+    status?: "inactive" | "all";
+  } => ({
     q: text(s.q, 100),
     service: text(s.service, 60),
     language: text(s.language, 3),
     type: text(s.type, 40) as OrganisationType | undefined,
+    status: oneOf(["inactive", "all"] as const, s.status),
   }),
   component: guarded(
     () => true,

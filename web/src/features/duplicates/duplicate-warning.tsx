@@ -4,7 +4,7 @@ import { Alert, Anchor, Button, Group, List, Text } from "@mantine/core";
 import { IconCopy } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import { useRef, useState } from "react";
-import { formatPartialDate } from "../search/search.api";
+import { usePartialDate } from "../persons/partial-dates";
 import { useReasonWords } from "../search/search.i18n";
 import { type DuplicateCandidate, type DuplicateCheckInput, duplicatesApi } from "./duplicates.api";
 import { useDuplicateStrings } from "./duplicates.i18n";
@@ -44,6 +44,7 @@ export type DuplicateGate = ReturnType<typeof useDuplicateGate>;
 export function DuplicateWarning({ gate }: { gate: DuplicateGate }) {
   const t = useDuplicateStrings();
   const words = useReasonWords();
+  const dates = usePartialDate();
   if (gate.candidates.length === 0) return null;
   return (
     <Alert
@@ -60,7 +61,7 @@ export function DuplicateWarning({ gate }: { gate: DuplicateGate }) {
       </Text>
       <List spacing="xs" mb="md">
         {gate.candidates.map((c) => {
-          const born = formatPartialDate(c.birthDate);
+          const born = dates.format(c.birthDate);
           return (
             <List.Item key={c.id}>
               <Text span fw={600}>

@@ -8,7 +8,10 @@ import { Link } from "@tanstack/react-router";
 import { lazy, type ReactNode, Suspense, useState } from "react";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
 import { useMe } from "../auth/auth.api";
-import { formatPartialDate } from "../search/search.api";
+import { usePartialDate } from "../persons/partial-dates";
+import { type CaseStatus, caseStatuses, type Sex, sexes } from "../persons/persons.api";
+import { usePersonStrings } from "../persons/persons.i18n";
+import { useCountries } from "../persons/reference.api";
 import { useReasonWords } from "../search/search.i18n";
 import {
   type DuplicatePair,
@@ -205,6 +208,12 @@ export function DuplicatesPage() {
 
 function PairTable({ a, b }: { a: PairPerson; b: PairPerson }) {
   const t = useDuplicateStrings();
+  const tp = usePersonStrings();
+  const dates = usePartialDate();
+  const countries = useCountries();
+  const sex = (p: PairPerson) => (sexes.includes(p.sex as Sex) ? tp(`sex.${p.sex as Sex}`) : p.sex);
+  const status = (p: PairPerson) =>
+    caseStatuses.includes(p.caseStatus as CaseStatus) ? tp(`caseStatus.${p.caseStatus as CaseStatus}`) : p.caseStatus;
   const name = (p: PairPerson) => (
     <Anchor renderRoot={(props) => <Link {...props} to="/persons/$personId" params={{ personId: p.id }} />}>
       {[p.givenNames, p.familyName].filter(Boolean).join(" ")}
@@ -213,9 +222,11 @@ function PairTable({ a, b }: { a: PairPerson; b: PairPerson }) {
   const rows: [string, (p: PairPerson) => ReactNode][] = [
     [t("field.name"), (p) => name(p)],
     [t("field.alternativeNames"), (p) => p.alternativeNames.join(", ") || t("merge.empty")],
-    [t("field.birthDate"), (p) => formatPartialDate(p.birthDate) ?? t("merge.empty")],
+    [t("field.birthDate"), (p) => dates.format(p.birthDate, t("merge.empty"))],
     [t("field.birthPlace"), (p) => p.birthPlace ?? t("merge.empty")],
-    [t("field.nationalities"), (p) => p.nationalities.join(", ") || t("merge.empty")],
+    [t("field.sex"), sex],
+    [t("field.nationalities"), (p) => p.nationalities.map((c) => countries.name(c)).join(", ") || t("merge.empty")],
+    [t("field.caseStatus"), status],
   ];
   return (
     <SimpleGrid cols={1}>

@@ -5,8 +5,10 @@ import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../app/api-client";
 import { PageLoader, ProblemAlert } from "../../app/page";
+import { usePartialDate } from "../persons/partial-dates";
 import type { Person } from "../persons/persons.api";
-import { formatPartialDate } from "../search/search.api";
+import { usePersonStrings } from "../persons/persons.i18n";
+import { useCountries, useLanguages } from "../persons/reference.api";
 import {
   type DuplicatePair,
   duplicatesApi,
@@ -18,25 +20,36 @@ import {
 } from "./duplicates.api";
 import { useDuplicateStrings } from "./duplicates.i18n";
 
-function display(p: Person, field: MergeField): string {
-  switch (field) {
-    case "birthDate":
-    case "arrivedInGermanyOn":
-    case "arrivedInMunicipalityOn":
-      return formatPartialDate(p[field]) ?? "";
-    case "nationalities":
-      return p.nationalities.join(", ");
-    case "languages":
-      return p.languages.map((l) => l.code).join(", ");
-    case "contact":
-      return [p.contact.phone, p.contact.email].filter(Boolean).join(", ");
-    case "address":
-      return [p.address.street, [p.address.postalCode, p.address.city].filter(Boolean).join(" ")]
-        .filter(Boolean)
-        .join(", ");
-    default:
-      return p[field] ?? "";
-  }
+/** A field's value as the reader says it: labels for codes, dates in the interface language. */
+function useDisplay() {
+  const tp = usePersonStrings();
+  const dates = usePartialDate();
+  const countries = useCountries();
+  const languages = useLanguages();
+  return (p: Person, field: MergeField): string => {
+    switch (field) {
+      case "birthDate":
+      case "arrivedInGermanyOn":
+      case "arrivedInMunicipalityOn":
+        return dates.format(p[field]);
+      case "sex":
+        return tp(`sex.${p.sex}`);
+      case "nationalities":
+        return p.nationalities.map((c) => countries.name(c)).join(", ");
+      case "languages":
+        return p.languages
+          .map((l) => `${languages.name(l.code)}${l.interpreterNeeded ? ` (${tp("caseFile.interpreter")})` : ""}`)
+          .join(", ");
+      case "contact":
+        return [p.contact.phone, p.contact.email].filter(Boolean).join(", ");
+      case "address":
+        return [p.address.street, [p.address.postalCode, p.address.city].filter(Boolean).join(" ")]
+          .filter(Boolean)
+          .join(", ");
+      default:
+        return p[field] ?? "";
+    }
+  };
 }
 
 export function MergeDialog({
@@ -49,6 +62,7 @@ export function MergeDialog({
   onMerged: (result: MergeResult) => void | Promise<void>;
 }) {
   const t = useDuplicateStrings();
+  const display = useDisplay();
   const [a, b] = useQueries({
     queries: [pair.personA.id, pair.personB.id].map((id) => ({
       queryKey: ["persons", "one", id],

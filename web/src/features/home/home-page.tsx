@@ -23,15 +23,7 @@ import type { HomeStrings } from "./home.i18n";
 
 type Card = { key: string; icon: ReactNode; title: string; text: string; link: ReactNode };
 type CardStrings = keyof HomeStrings["cards"];
-type Target =
-  | "/persons"
-  | "/referrals"
-  | "/duplicates"
-  | "/reports/referrals"
-  | "/directory"
-  | "/organisations"
-  | "/users"
-  | "/audit";
+type Target = "/persons" | "/referrals" | "/duplicates" | "/reports/referrals" | "/directory" | "/users" | "/audit";
 
 export function HomePage() {
   const { t } = useTranslation("home");
@@ -59,7 +51,7 @@ export function HomePage() {
       true,
       a.manageOrganisations ? "organisationsManage" : "organisationsView",
       IconBuildingCommunity,
-      a.manageOrganisations ? "/organisations" : "/directory",
+      "/directory",
     ],
     ["audit", a.viewAudit, "audit", IconListDetails, "/audit"],
   ];

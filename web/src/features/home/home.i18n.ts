@@ -27,7 +27,7 @@ const de = {
     organisationsManage: {
       title: "Organisationen verwalten",
       text: "Behörden, Träger und Initiativen der Kommune anlegen, Kontaktdaten pflegen und Organisationen deaktivieren.",
-      link: "Zu den Organisationen",
+      link: "Zum Netzwerk-Verzeichnis",
     },
     organisationsView: {
       title: "Netzwerk-Verzeichnis",
@@ -90,7 +90,7 @@ const en: HomeStrings = {
     organisationsManage: {
       title: "Manage organisations",
       text: "Add the municipality's authorities, providers and initiatives, keep their contact details up to date and deactivate organisations.",
-      link: "Go to organisations",
+      link: "Go to the network directory",
     },
     organisationsView: {
       title: "Network directory",

@@ -12,7 +12,21 @@ export type HouseholdMember = {
   birthDate: string | null;
 };
 
-export type Household = { id: string; name: string; version: number; members: HouseholdMember[] };
+export type HouseholdAddress = {
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  addition: string | null;
+};
+
+export type Household = {
+  id: string;
+  name: string;
+  version: number;
+  members: HouseholdMember[];
+  /** Of the first visible member with an address (head first): what a new member takes over. */
+  address: HouseholdAddress | null;
+};
 
 export const householdQuery = (id: string) =>
   queryOptions({ queryKey: ["households", id], queryFn: () => api.get<Household>(`/households/${id}`) });

@@ -88,7 +88,8 @@ function OrganisationForm({ organisation }: { organisation?: Organisation }) {
         : await organisationsApi.create(body);
       await queryClient.invalidateQueries({ queryKey: ["organisations"] });
       notifySuccess(editing ? t("form.saved", { name: saved.name }) : t("form.created", { name: saved.name }));
-      await navigate({ to: "/organisations" });
+      // The organisation's place is its directory entry, where the administration starts.
+      await navigate({ to: "/directory/$organisationId", params: { organisationId: saved.id } });
     } catch (e) {
       setBusy(false);
       const mapped = serverFieldErrors(e, fields, tc);
@@ -179,7 +180,14 @@ function OrganisationForm({ organisation }: { organisation?: Organisation }) {
               <Button type="submit" loading={busy}>
                 {tc("actions.save")}
               </Button>
-              <Button variant="default" onClick={() => navigate({ to: "/organisations" })}>
+              <Button
+                variant="default"
+                onClick={() =>
+                  organisation
+                    ? navigate({ to: "/directory/$organisationId", params: { organisationId: organisation.id } })
+                    : navigate({ to: "/directory" })
+                }
+              >
                 {tc("actions.cancel")}
               </Button>
             </Group>

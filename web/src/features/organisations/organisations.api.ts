@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api, type Page } from "../../app/api-client";
 import type { OrganisationType } from "../../app/domain";
 
@@ -25,19 +25,6 @@ export type OrganisationInput = {
   address: string | null;
   active?: boolean;
 };
-
-export type OrganisationFilters = { q?: string; type?: OrganisationType };
-
-const pageSize = 25;
-
-export const organisationsQuery = (filters: OrganisationFilters) =>
-  infiniteQueryOptions({
-    queryKey: ["organisations", "list", filters],
-    queryFn: ({ pageParam }) =>
-      api.get<Page<Organisation>>("/organisations", { ...filters, limit: pageSize, cursor: pageParam }),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
 
 export const organisationQuery = (id: string) =>
   queryOptions({

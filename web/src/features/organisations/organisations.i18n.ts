@@ -1,18 +1,4 @@
 const de = {
-  list: {
-    title: "Organisationen",
-    titleDirectory: "Verzeichnis der Organisationen",
-    intro: "Behörden, Träger und Initiativen, die in der Kommune zusammenarbeiten.",
-    create: "Organisation anlegen",
-    search: "Suche nach Namen",
-    type: "Art",
-    name: "Name",
-    contact: "Kontakt",
-    status: "Status",
-    empty: "Keine Organisation entspricht den Filtern.",
-    caption: "Organisationen, alphabetisch sortiert",
-    edit: "{{name}} bearbeiten",
-  },
   form: {
     createTitle: "Organisation anlegen",
     editTitle: "Organisation bearbeiten",
@@ -39,20 +25,6 @@ const de = {
 export type OrganisationStrings = typeof de;
 
 const en: OrganisationStrings = {
-  list: {
-    title: "Organisations",
-    titleDirectory: "Directory of organisations",
-    intro: "Authorities, providers and initiatives working together in the municipality.",
-    create: "Add organisation",
-    search: "Search by name",
-    type: "Type",
-    name: "Name",
-    contact: "Contact",
-    status: "Status",
-    empty: "No organisation matches the filters.",
-    caption: "Organisations, sorted alphabetically",
-    edit: "Edit {{name}}",
-  },
   form: {
     createTitle: "Add organisation",
     editTitle: "Edit organisation",

@@ -10,7 +10,7 @@ import { HouseholdTab } from "../households/household-tab";
 import { DomainTab } from "../records/domain-tab";
 import { TimelineTab } from "../timeline/timeline-tab";
 import { CaseHeader } from "./case-header";
-import { CaseTabs } from "./case-tabs";
+import { CaseTabs, sectionPickerId } from "./case-tabs";
 import "./case-file.css";
 import { OverviewTab } from "./overview-tab";
 import { type LifeDomain, lifeDomains, type Person, personQuery } from "./persons.api";
@@ -51,10 +51,13 @@ function CaseFile({ person }: { person: Person }) {
   const tab: CaseTab = search.tab && available.includes(search.tab) ? search.tab : "overview";
   const select = (next: CaseTab) =>
     void navigate({ search: (s) => ({ ...s, tab: next === "overview" ? undefined : next }), replace: true });
-  // From a link inside a panel, focus moves to the newly selected tab (the link itself goes away).
+  // From a link inside a panel, focus moves to the newly selected tab, or to the section picker on
+  // narrow screens (the link itself goes away).
   const selectAndFocus = (next: CaseTab) => {
     select(next);
-    setTimeout(() => document.getElementById(`case-tab-${next}`)?.focus());
+    setTimeout(() =>
+      (document.getElementById(`case-tab-${next}`) ?? document.getElementById(sectionPickerId))?.focus(),
+    );
   };
 
   return (

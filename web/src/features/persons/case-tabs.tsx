@@ -1,6 +1,8 @@
 // The sections of the case file as ARIA tabs (vertical on wide screens): arrow keys, Home and End
 // move between them; each life domain shows its number of visible entries and whether it is restricted.
-import { VisuallyHidden } from "@mantine/core";
+// Narrower screens get one labelled select instead: sixteen wrapped tabs would push the content
+// below the first screen.
+import { NativeSelect, VisuallyHidden } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { IconLock, IconShieldLock } from "@tabler/icons-react";
 import { type KeyboardEvent, type ReactNode, useRef } from "react";
@@ -11,6 +13,7 @@ import type { CaseTab } from "./tabs";
 
 const tabId = (tab: CaseTab) => `case-tab-${tab}`;
 const panelId = "case-panel";
+export const sectionPickerId = "case-section-picker";
 
 export function CaseTabs({
   person,
@@ -27,7 +30,7 @@ export function CaseTabs({
 }) {
   const t = usePersonStrings();
   const tr = useRecordStrings();
-  const wide = useMediaQuery("(min-width: 62em)", true);
+  const wide = useMediaQuery("(min-width: 62em)", true, { getInitialValueInEffect: false });
   const refs = useRef(new Map<CaseTab, HTMLButtonElement>());
 
   const move = (e: KeyboardEvent<HTMLButtonElement>, from: CaseTab) => {
@@ -74,40 +77,80 @@ export function CaseTabs({
     );
   };
 
+  /** The section as one line of text, for the select's options. */
+  const text = (tab: CaseTab): string => {
+    if (!(lifeDomains as readonly string[]).includes(tab)) return t(`caseFile.tab.${tab as "overview"}`);
+    const domain = tab as LifeDomain;
+    const count = (person.records ?? []).filter((r) => r.category === domain).length;
+    const closed = person.access.closedCategories.some((c) => c.category === domain);
+    return [
+      tr(`category.${domain}`),
+      count > 0 ? t("caseFile.recordCount", { count }) : "",
+      closed ? t("caseFile.closedTab") : "",
+    ]
+      .filter(Boolean)
+      .join(" · ");
+  };
+
+  const domains = tabs.filter((tab) => (lifeDomains as readonly string[]).includes(tab));
+  const option = (tab: CaseTab) => ({ value: tab, label: text(tab) });
+
+  // One tree for both widths, the panel in the same place: a change of width (a rotated phone, a
+  // full-page screenshot) must not remount the section and lose what is open in it.
   return (
     <div className="case-layout">
+      {wide ? (
+        <div role="tablist" aria-label={t("caseFile.tabsLabel")} aria-orientation="vertical" className="case-tabs-list">
+          {tabs.map((tab) => (
+            <TabButton
+              key={tab}
+              tab={tab}
+              selected={tab === active}
+              onSelect={onSelect}
+              onKeyDown={move}
+              register={(el) => {
+                if (el) refs.current.set(tab, el);
+                else refs.current.delete(tab);
+              }}
+              before={
+                tab === "residence" ? (
+                  <div className="case-tabs-group" aria-hidden="true">
+                    {t("caseFile.lifeDomains")}
+                  </div>
+                ) : tab === "documents" ? (
+                  <div className="case-tabs-group" aria-hidden="true" style={{ paddingTop: "0.5rem" }} />
+                ) : null
+              }
+            >
+              {label(tab)}
+            </TabButton>
+          ))}
+        </div>
+      ) : (
+        <NativeSelect
+          id={sectionPickerId}
+          label={t("caseFile.sectionPicker")}
+          value={active}
+          onChange={(e) => onSelect(e.currentTarget.value as CaseTab)}
+          data={[
+            option("overview"),
+            { group: t("caseFile.lifeDomains"), items: domains.map(option) },
+            {
+              group: t("caseFile.moreSections"),
+              items: tabs.filter((tab) => tab !== "overview" && !domains.includes(tab)).map(option),
+            },
+          ]}
+          className="case-section-picker"
+          data-testid="case-section-picker"
+        />
+      )}
       <div
-        role="tablist"
-        aria-label={t("caseFile.tabsLabel")}
-        aria-orientation={wide ? "vertical" : "horizontal"}
-        className="case-tabs-list"
+        id={panelId}
+        className="case-panel"
+        {...(wide
+          ? { role: "tabpanel", "aria-labelledby": tabId(active) }
+          : { role: "region", "aria-label": text(active) })}
       >
-        {tabs.map((tab) => (
-          <TabButton
-            key={tab}
-            tab={tab}
-            selected={tab === active}
-            onSelect={onSelect}
-            onKeyDown={move}
-            register={(el) => {
-              if (el) refs.current.set(tab, el);
-              else refs.current.delete(tab);
-            }}
-            before={
-              tab === "residence" ? (
-                <div className="case-tabs-group" aria-hidden="true">
-                  {t("caseFile.lifeDomains")}
-                </div>
-              ) : tab === "documents" ? (
-                <div className="case-tabs-group" aria-hidden="true" style={{ paddingTop: "0.5rem" }} />
-              ) : null
-            }
-          >
-            {label(tab)}
-          </TabButton>
-        ))}
-      </div>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabId(active)} className="case-panel">
         {children}
       </div>
     </div>

@@ -25,7 +25,7 @@ import { ApiError } from "../../app/api-client";
 import { emailPattern, focusFirstInvalid, localizeFieldMessage } from "../../app/forms";
 import { notifySuccess } from "../../app/notify";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
-import { householdQuery, householdsApi } from "../households/households.api";
+import { type HouseholdAddress, householdQuery, householdsApi } from "../households/households.api";
 import "./case-file.css";
 import { DuplicateWarning, useDuplicateGate } from "../duplicates/duplicate-warning";
 import { PartialDateField } from "./partial-date-field";
@@ -52,7 +52,8 @@ export function NewPersonPage() {
   const { householdId } = newRoute.useSearch();
   const household = useQuery({ ...householdQuery(householdId ?? ""), enabled: Boolean(householdId) });
   if (householdId && household.isPending) return <PageLoader />;
-  return <PersonForm household={household.data ? { id: household.data.id, name: household.data.name } : undefined} />;
+  const h = household.data;
+  return <PersonForm household={h ? { id: h.id, name: h.name, address: h.address } : undefined} />;
 }
 
 export function EditPersonPage() {
@@ -87,6 +88,8 @@ type Values = {
   arrivedMunPrecision: Precision;
   arrivedMunText: string;
   householdMode: HouseholdMode;
+  /** A member registered into a household lives there unless the user says otherwise. */
+  takeHouseholdAddress: boolean;
   householdName: string;
   relation: HouseholdRelation | "";
 };
@@ -126,7 +129,9 @@ export function mapServerErrors(error: unknown, t: TFunction): { fields: Record<
   return { fields, unmapped };
 }
 
-function PersonForm({ person, household }: { person?: Person; household?: { id: string; name: string } }) {
+type TargetHousehold = { id: string; name: string; address: HouseholdAddress | null };
+
+function PersonForm({ person, household }: { person?: Person; household?: TargetHousehold }) {
   const t = usePersonStrings();
   const { t: tc, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? "de";
@@ -162,15 +167,16 @@ function PersonForm({ person, household }: { person?: Person; household?: { id: 
       interpreter: (person?.languages ?? []).filter((l) => l.interpreterNeeded).map((l) => l.code),
       phone: person?.contact.phone ?? "",
       email: person?.contact.email ?? "",
-      street: person?.address.street ?? "",
-      addition: person?.address.addition ?? "",
-      postalCode: person?.address.postalCode ?? "",
-      city: person?.address.city ?? "",
+      street: person?.address.street ?? household?.address?.street ?? "",
+      addition: person?.address.addition ?? household?.address?.addition ?? "",
+      postalCode: person?.address.postalCode ?? household?.address?.postalCode ?? "",
+      city: person?.address.city ?? household?.address?.city ?? "",
       arrivedDePrecision: person?.arrivedInGermanyOn ? precisionOf(person.arrivedInGermanyOn) : "full",
       arrivedDeText: toInputText(person?.arrivedInGermanyOn, language),
       arrivedMunPrecision: person?.arrivedInMunicipalityOn ? precisionOf(person.arrivedInMunicipalityOn) : "full",
       arrivedMunText: toInputText(person?.arrivedInMunicipalityOn, language),
       householdMode: household ? "existing" : "none",
+      takeHouseholdAddress: Boolean(household?.address),
       householdName: "",
       relation: household ? "" : "head",
     },
@@ -290,6 +296,24 @@ function PersonForm({ person, household }: { person?: Person; household?: { id: 
       : navigate({ to: "/persons", search: {} });
 
   const languageName = (code: string) => languages.name(code);
+  const householdAddress = !editing && form.values.householdMode === "existing" ? household?.address : null;
+  const addressTaken = Boolean(householdAddress) && form.values.takeHouseholdAddress;
+  const takeAddress = (take: boolean) => {
+    form.setFieldValue("takeHouseholdAddress", take);
+    // Switched on, the household's address comes back; switched off, it stays as a start to edit.
+    if (take && householdAddress)
+      form.setValues({
+        street: householdAddress.street ?? "",
+        addition: householdAddress.addition ?? "",
+        postalCode: householdAddress.postalCode ?? "",
+        city: householdAddress.city ?? "",
+      });
+  };
+  const addressProps = (field: "street" | "addition" | "postalCode" | "city") => ({
+    ...form.getInputProps(field),
+    readOnly: addressTaken,
+    variant: addressTaken ? "filled" : "default",
+  });
   const selectedLanguages = form.values.languages;
 
   return (
@@ -418,25 +442,26 @@ function PersonForm({ person, household }: { person?: Person; household?: { id: 
                 maxLength={200}
                 {...form.getInputProps("email")}
               />
-              <TextInput
-                label={t("form.street")}
-                autoComplete="off"
-                maxLength={200}
-                {...form.getInputProps("street")}
+            </SimpleGrid>
+            {householdAddress && household ? (
+              <Checkbox
+                label={t("form.takeHouseholdAddress")}
+                description={t("form.takeHouseholdAddressDescription", { name: household.name })}
+                checked={form.values.takeHouseholdAddress}
+                onChange={(e) => takeAddress(e.currentTarget.checked)}
+                data-testid="take-household-address"
               />
-              <TextInput
-                label={t("form.addition")}
-                autoComplete="off"
-                maxLength={200}
-                {...form.getInputProps("addition")}
-              />
+            ) : null}
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <TextInput label={t("form.street")} autoComplete="off" maxLength={200} {...addressProps("street")} />
+              <TextInput label={t("form.addition")} autoComplete="off" maxLength={200} {...addressProps("addition")} />
               <TextInput
                 label={t("form.postalCode")}
                 autoComplete="off"
                 maxLength={10}
-                {...form.getInputProps("postalCode")}
+                {...addressProps("postalCode")}
               />
-              <TextInput label={t("form.city")} autoComplete="off" maxLength={100} {...form.getInputProps("city")} />
+              <TextInput label={t("form.city")} autoComplete="off" maxLength={100} {...addressProps("city")} />
             </SimpleGrid>
           </Section>
 

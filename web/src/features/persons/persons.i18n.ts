@@ -9,10 +9,10 @@ const de = {
     closed: "Abgeschlossen",
   },
   sex: {
-    female: "weiblich",
-    male: "männlich",
-    diverse: "divers",
-    unknown: "unbekannt",
+    female: "Weiblich",
+    male: "Männlich",
+    diverse: "Divers",
+    unknown: "Unbekannt",
   },
   relation: {
     head: "Haushaltsvorstand",
@@ -87,6 +87,9 @@ const de = {
     addition: "Adresszusatz",
     postalCode: "Postleitzahl",
     city: "Ort",
+    takeHouseholdAddress: "Adresse des Haushalts übernehmen",
+    takeHouseholdAddressDescription:
+      "Die Anschrift, unter der der Haushalt „{{name}}“ erfasst ist. Ausschalten, um eine andere Anschrift einzugeben.",
     arrivalLegend: "Ankunft",
     arrivedInGermanyOn: "In Deutschland seit",
     arrivedInMunicipalityOn: "In der Kommune seit",
@@ -109,6 +112,8 @@ const de = {
   caseFile: {
     titleFallback: "Fallakte",
     tabsLabel: "Bereiche der Fallakte",
+    sectionPicker: "Bereich der Fallakte",
+    moreSections: "Weitere Bereiche",
     lifeDomains: "Lebensbereiche",
     born: "Geboren",
     nationality: "Staatsangehörigkeit",
@@ -212,10 +217,10 @@ const en: PersonStrings = {
     closed: "Closed",
   },
   sex: {
-    female: "female",
-    male: "male",
-    diverse: "diverse",
-    unknown: "unknown",
+    female: "Female",
+    male: "Male",
+    diverse: "Diverse",
+    unknown: "Unknown",
   },
   relation: {
     head: "Head of household",
@@ -290,6 +295,9 @@ const en: PersonStrings = {
     addition: "Address addition",
     postalCode: "Postcode",
     city: "Town",
+    takeHouseholdAddress: "Use the household's address",
+    takeHouseholdAddressDescription:
+      "The address at which the household “{{name}}” is recorded. Switch off to enter another address.",
     arrivalLegend: "Arrival",
     arrivedInGermanyOn: "In Germany since",
     arrivedInMunicipalityOn: "In the municipality since",
@@ -312,6 +320,8 @@ const en: PersonStrings = {
   caseFile: {
     titleFallback: "Case file",
     tabsLabel: "Sections of the case file",
+    sectionPicker: "Section of the case file",
+    moreSections: "More sections",
     lifeDomains: "Life domains",
     born: "Born",
     nationality: "Nationality",

@@ -54,7 +54,7 @@ export function DomainTab({ person, category }: { person: Person; category: Life
                 leftSection={<IconPlus size={18} aria-hidden="true" />}
                 onClick={() => setEditing({ kind: k.kind })}
               >
-                {t("list.add", { kind: format.kindLabel(k.kind) })}
+                {t("list.add", { kind: format.kindInText(k.kind) })}
               </Button>
             ))}
           </Group>
@@ -189,7 +189,7 @@ export function RecordCard({
                 size="xs"
                 leftSection={<IconEdit size={16} aria-hidden="true" />}
                 onClick={onEdit}
-                aria-label={t("list.editLabel", { kind, date: created })}
+                aria-label={t("list.editLabel", { kind: format.kindInText(record.kind), date: created })}
               >
                 {t("list.edit")}
               </Button>
@@ -200,7 +200,7 @@ export function RecordCard({
                 size="xs"
                 leftSection={<IconTrash size={16} aria-hidden="true" />}
                 onClick={onDelete}
-                aria-label={t("list.deleteLabel", { kind, date: created })}
+                aria-label={t("list.deleteLabel", { kind: format.kindInText(record.kind), date: created })}
               >
                 {t("list.delete")}
               </Button>

@@ -273,7 +273,11 @@ export function RecordFormModal({
     <Modal
       opened
       onClose={onClose}
-      title={record ? t("form.editTitle", { kind: kindLabel }) : t("form.createTitle", { kind: kindLabel })}
+      title={
+        record
+          ? t("form.editTitle", { kind: format.kindInText(kind) })
+          : t("form.createTitle", { kind: format.kindInText(kind) })
+      }
       closeButtonProps={{ "aria-label": tc("actions.close") }}
       size="lg"
       styles={{ title: { fontWeight: 650, fontSize: "var(--mantine-font-size-lg)" } }}

@@ -29,6 +29,18 @@ export function useRecordFormat() {
     [kinds.data, language],
   );
 
+  /**
+   * The kind inside a sentence ("Add residence status"): English writes the noun in lower case
+   * (acronyms like "KiTa" stay), German nouns keep their capital.
+   */
+  const kindInText = useCallback(
+    (kind: string) => {
+      const label = kindLabel(kind);
+      return language === "en" && /^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+    },
+    [kindLabel, language],
+  );
+
   const codeLabel = useCallback(
     (list: string, code: string) => {
       const entry = lists.get(list)?.find((e) => e.code === code);
@@ -95,7 +107,7 @@ export function useRecordFormat() {
     [value, lists, t],
   );
 
-  return { kindLabel, codeLabel, value, entries, summary, language };
+  return { kindLabel, kindInText, codeLabel, value, entries, summary, language };
 }
 
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

@@ -1,14 +1,17 @@
 // The person search in the header: type-ahead over GET /persons?q= (spelling variants, swapped
 // names, birth dates), shown as an ARIA combobox with a listbox — arrow keys move, Enter opens the
-// case file, Escape closes (and a second Escape clears).
-import { Loader, TextInput, VisuallyHidden } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+// case file, Escape closes (and a second Escape clears). On phones the header has no room for a
+// search box: an icon button opens it as a bar below the header, and Escape or a click elsewhere
+// closes it again.
+import { ActionIcon, Loader, TextInput, VisuallyHidden } from "@mantine/core";
+import { useDebouncedValue, useMediaQuery } from "@mantine/hooks";
 import { IconSearch } from "@tabler/icons-react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import "./global-search.css";
-import { formatPartialDate, type SearchHit, searchPersons } from "./search.api";
+import { usePartialDate } from "../persons/partial-dates";
+import { type SearchHit, searchPersons } from "./search.api";
 import { useReasonWords, useSearchStrings } from "./search.i18n";
 
 const fullName = (p: { givenNames: string; familyName: string }) =>
@@ -17,10 +20,16 @@ const fullName = (p: { givenNames: string; familyName: string }) =>
 export function GlobalSearch() {
   const t = useSearchStrings();
   const words = useReasonWords();
+  const dates = usePartialDate();
   const navigate = useNavigate();
   const id = useId();
   const listId = `${id}-listbox`;
   const hintId = `${id}-hint`;
+  const panelId = `${id}-panel`;
+  const compact = useMediaQuery("(max-width: 40em)", false, { getInitialValueInEffect: false });
+  const [panelOpen, setPanelOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -41,17 +50,32 @@ export function GlobalSearch() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the query changes
   useEffect(() => setActive(-1), [debounced]);
 
-  // Clicking elsewhere closes the list.
+  // Clicking elsewhere closes the list (and the bar on phones).
   useEffect(() => {
     const onDown = (e: MouseEvent) => {
-      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false);
+      if (rootRef.current && !rootRef.current.contains(e.target as Node)) {
+        setOpen(false);
+        setPanelOpen(false);
+      }
     };
     document.addEventListener("mousedown", onDown);
     return () => document.removeEventListener("mousedown", onDown);
   }, []);
 
+  // The bar opens with the cursor in the field.
+  useEffect(() => {
+    if (compact && panelOpen) inputRef.current?.focus();
+  }, [compact, panelOpen]);
+
+  const closePanel = () => {
+    setPanelOpen(false);
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+
   const openHit = (hit: SearchHit) => {
     setOpen(false);
+    setPanelOpen(false);
     setText("");
     void navigate({ to: "/persons/$personId", params: { personId: hit.id } });
   };
@@ -75,7 +99,8 @@ export function GlobalSearch() {
     } else if (e.key === "Escape") {
       // The first Escape closes the list (a search field would clear itself: not yet).
       setActive(-1);
-      if (expanded) {
+      if (compact && !text) closePanel();
+      else if (expanded) {
         e.preventDefault();
         setOpen(false);
       } else setText("");
@@ -90,9 +115,33 @@ export function GlobalSearch() {
         ? t("none")
         : t("count", { count: hits.length });
 
-  return (
-    <div className="global-search" ref={rootRef}>
+  // The phone's search button: opens the bar, or closes it when open.
+  const toggle = (
+    <ActionIcon
+      ref={buttonRef}
+      variant="default"
+      size={40}
+      aria-label={t("label")}
+      title={t("label")}
+      aria-expanded={panelOpen}
+      aria-controls={panelId}
+      onClick={() => (panelOpen ? closePanel() : setPanelOpen(true))}
+      data-testid="global-search-open"
+    >
+      <IconSearch size={22} aria-hidden="true" />
+    </ActionIcon>
+  );
+  if (compact && !panelOpen)
+    return (
+      <div className="global-search global-search-compact" ref={rootRef}>
+        {toggle}
+      </div>
+    );
+
+  const field = (
+    <>
       <TextInput
+        ref={inputRef}
         type="search"
         size="sm"
         placeholder={t("placeholder")}
@@ -129,7 +178,7 @@ export function GlobalSearch() {
         hidden={!expanded || hits.length === 0}
       >
         {hits.map((h, i) => {
-          const born = formatPartialDate(h.birthDate);
+          const born = dates.format(h.birthDate);
           const why = words(h.matchReasons);
           return (
             // biome-ignore lint/a11y/useKeyWithClickEvents: the combobox input handles the keyboard
@@ -154,6 +203,21 @@ export function GlobalSearch() {
           );
         })}
       </div>
+    </>
+  );
+
+  if (!compact)
+    return (
+      <div className="global-search" ref={rootRef}>
+        {field}
+      </div>
+    );
+  return (
+    <div className="global-search global-search-compact" ref={rootRef}>
+      {toggle}
+      <search id={panelId} className="global-search-panel">
+        {field}
+      </search>
     </div>
   );
 }

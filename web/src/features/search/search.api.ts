@@ -27,10 +27,3 @@ export type SearchHit = {
 };
 
 export const searchPersons = (q: string) => api.get<Page<SearchHit>>("/persons", { q, limit: 8 });
-
-/** A partly known date (YYYY, YYYY-MM, YYYY-MM-DD) the German way: 12.03.1990, 03.1990, 1990. */
-export function formatPartialDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const [y, m, d] = value.split("-");
-  return [d, m, y].filter(Boolean).join(".");
-}
