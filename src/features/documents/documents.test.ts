@@ -307,13 +307,16 @@ describe("file names", () => {
     },
   );
 
-  it("strips controls from a title too, and keeps its quotes", async () => {
+  it("strips bidirectional controls from a title too, keeps its quotes, and refuses a NUL in it", async () => {
     const app = await getTestApp();
     const t = await caseFileTenant(app);
     const p = await registerPerson(t.cm.client);
-    const up = await upload(t.cm.client, p.id, pdf(), { category: "identity", title: 'Bescheid "A"\u202E\u0000 fdp' });
+    const up = await upload(t.cm.client, p.id, pdf(), { category: "identity", title: 'Bescheid "A"\u202E fdp' });
     expect(up.statusCode, up.body).toBe(201);
     expect(up.json().title).toBe('Bescheid "A" fdp');
+    // C0 controls are refused by the shared text rule rather than silently dropped.
+    const nul = await upload(t.cm.client, p.id, pdf(), { category: "identity", title: "Bescheid\u0000" });
+    expect(nul.statusCode, nul.body).toBe(400);
   });
 });
 

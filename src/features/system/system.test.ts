@@ -75,6 +75,10 @@ describe("the OpenAPI document", () => {
         "/ready",
       ]),
     );
+    // Every $ref points at a component the document holds (named schemas are components).
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const name of new Set(refs)) expect(doc.components.schemas, name).toHaveProperty([name as string]);
     // Every registered API route is described, with its method.
     for (const r of app.registeredRoutes.filter((x) => x.url.startsWith("/api/v1/"))) {
       const p = r.url.replace(/:(\w+)/g, "{$1}");

@@ -277,7 +277,7 @@ describe("POST /users with an e-mail address that is taken", () => {
     title: "Conflict",
     status: 409,
     detail: "This e-mail address cannot be used",
-    errors: [{ path: "email", message: "Cannot be used" }],
+    errors: [{ path: "email", message: "Cannot be used", code: "invalid" }],
   };
 
   it("never tells that another tenant has the address: the same neutral 409 as any address the actor may not know", async () => {
@@ -314,7 +314,7 @@ describe("POST /users with an e-mail address that is taken", () => {
       title: "Conflict",
       status: 409,
       detail: "A user with this e-mail address exists",
-      errors: [{ path: "email", message: "Already in use" }],
+      errors: [{ path: "email", message: "Already in use", code: "invalid" }],
     };
     // The tenant admin manages every user of the tenant; the org admin those of its organisation.
     const byTenantAdmin = await t.clients.tenant_admin.post(url, { ...body, email: t.users.case_manager?.email });

@@ -21,6 +21,7 @@ import Fastify, {
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -209,6 +210,8 @@ export async function buildApp(
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    // The schemas named with .meta({ id }) become components, so that their $refs resolve.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
