@@ -1,4 +1,4 @@
-// Case-file read under load (DESIGN.md target: ≥ 1,000 req/s, p99 < 100 ms, 50 concurrent
+// Case-file read under load (docs/targets.md: ≥ 1,000 req/s, p99 < 100 ms, 50 concurrent
 // clients, S tier = 10,000 persons): GET /api/v1/persons/{id}?include=records for random persons
 // the case manager may see.
 import autocannon from "autocannon";

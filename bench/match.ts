@@ -1,6 +1,6 @@
 // Duplicate detection benchmark: generated persons with ground truth → CSV → runMatch (the code
 // behind `strang match`) → pairwise precision, recall, F1 and F1 after transitive closure.
-// Target (DESIGN.md): 100,000 persons in < 60 s on 2 cores, pairwise F1 ≥ 0.95.
+// Target (docs/targets.md): 100,000 persons in < 60 s on 2 cores, pairwise F1 ≥ 0.95.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

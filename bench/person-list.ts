@@ -1,4 +1,4 @@
-// The person list of 50 with access decided in SQL, M tier (80,000 persons; DESIGN.md/issue
+// The person list of 50 with access decided in SQL, M tier (80,000 persons; docs/targets.md/issue
 // target: p95 < 50 ms on PostgreSQL): sequential GET /api/v1/persons?limit=50 pages for a lead
 // case manager (sees most persons) and a Jobcenter clerk (sees few, through consents).
 import { cli, fmt, freshDatabase, login, startServer } from "./lib.js";

@@ -1,4 +1,4 @@
-// `npm run bench`: builds the server, then prints the figures named in DESIGN.md's targets.
+// `npm run bench`: builds the server, then prints the figures of docs/targets.md.
 // Options: --only case-file, --quick (short runs), --pglite-only.
 import { execSync } from "node:child_process";
 import { parseArgs } from "node:util";

@@ -1,4 +1,4 @@
-// Person search at scale (DESIGN.md target: p95 < 25 ms at 1,000,000 persons on PostgreSQL, and
+// Person search at scale (docs/targets.md: p95 < 25 ms at 1,000,000 persons on PostgreSQL, and
 // better recall on transliteration variants than plain pg_trgm similarity).
 //
 // Seeds Musterstadt, then N persons in bulk — background persons from the demo name tables plus

@@ -1,4 +1,4 @@
-// The web app's first load stays within the budget of DESIGN.md: at most 250 KB of JavaScript (gzip).
+// The web app's first load stays within the budget of docs/targets.md: at most 250 KB of JavaScript (gzip).
 import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { chromiumAvailable, newPage, skipReason } from "./support.js";

@@ -1,4 +1,4 @@
-// Configuration from the environment (DESIGN.md "Configuration"); a `.env` file may set it.
+// Configuration from the environment (README.md "Configuration"); a `.env` file may set it.
 import net from "node:net";
 import path from "node:path";
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// Data categories: the unit of consent and of access (DESIGN.md "Data categories").
+// Data categories: the unit of consent and of access (ARCHITECTURE.md "The access rule").
 export const categories = [
   "identity",
   "residence",

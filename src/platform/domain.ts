@@ -1,4 +1,4 @@
-// Vocabulary shared by the platform and the features (DESIGN.md "Users and roles", "Organisation").
+// Vocabulary shared by the platform and the features (ARCHITECTURE.md "Roles and organisation types").
 
 export const roles = [
   "tenant_admin",
@@ -30,7 +30,7 @@ export const organisationTypes = [
 ] as const;
 export type OrganisationType = (typeof organisationTypes)[number];
 
-/** Organisation types whose records carry the protection mark (DESIGN.md "Protected provenance"). */
+/** Organisation types whose records carry the protection mark (ARCHITECTURE.md "The access rule"). */
 export const protectedProvenanceTypes: readonly OrganisationType[] = [
   "school",
   "school_office",

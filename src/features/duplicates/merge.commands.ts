@@ -102,7 +102,7 @@ async function lockPersons(tx: Db, tenantId: string, ids: string[]): Promise<Map
 /**
  * Who may merge: a person-data role that sees both persons. Two files registered by the same
  * organisation: the actor may correct the identity of both. Files registered by different
- * organisations: only a case manager of the survivor's lead organisation (DESIGN.md).
+ * organisations: only a case manager of the survivor's lead organisation (ARCHITECTURE.md "Search and duplicates").
  */
 function assertMayMerge(actor: Actor, a: PersonRow, b: PersonRow, accessA: PersonAccess, accessB: PersonAccess) {
   if (a.registeredByOrganisationId === b.registeredByOrganisationId) {

@@ -1,4 +1,4 @@
-// The typed record kinds (DESIGN.md "Record data"): each with its category, its own zod schema,
+// The typed record kinds (the API reference lists each kind's data): each with its category, its own zod schema,
 // German and English labels, and the fields whose codes come from a code list held as data.
 import { z } from "zod";
 import type { Category } from "../../platform/domain-categories.js";

@@ -19,7 +19,7 @@ import type { RecordKind } from "./record-kinds.js";
 /**
  * Everything known about a person in a life domain: a typed record. `data` follows the kind's
  * schema (record-kinds.ts). `protected` marks records created by organisations whose data must
- * not reach an immigration office by default (DESIGN.md "Protected provenance").
+ * not reach an immigration office by default (ARCHITECTURE.md "The access rule").
  */
 export const records = pgTable(
   "records",

@@ -1,4 +1,4 @@
-// The referral state machine (DESIGN.md "Referral"): who may move a referral from which state.
+// The referral state machine (ARCHITECTURE.md "Referrals and deadlines"): who may move a referral from which state.
 //   sent → accepted | declined(reason)      by the receiving organisation
 //   accepted → completed(outcome)           by the receiving organisation
 //   sent | accepted → withdrawn             by the sending organisation

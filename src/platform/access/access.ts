@@ -1,5 +1,5 @@
 // The access module: the one place that decides what an actor may see and do.
-// Person data (the consent rule of DESIGN.md) joins this module with the case file; for now it
+// Person data (the access rule of ARCHITECTURE.md) joins this module with the case file; for now it
 // decides the administration of organisations and users and the audit log.
 import { and, eq, type SQL } from "drizzle-orm";
 import type { Actor } from "../auth/actor.js";

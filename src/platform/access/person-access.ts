@@ -1,4 +1,4 @@
-// The access rule for person data (DESIGN.md "Access rule"). Every read and write of person data
+// The access rule for person data (ARCHITECTURE.md "The access rule"). Every read and write of person data
 // asks this module: which persons the actor may see (as SQL, for lists, search, counts and
 // exports), which categories of one person and on which ground, and what the actor may change.
 //
@@ -43,7 +43,7 @@ export type Ground =
   | { type: "referral"; referralId: string }
   | { type: "legal_basis"; legalBasisId: string };
 
-/** Roles that work with person data at all; the others are narrowed out (DESIGN.md roles). */
+/** Roles that work with person data at all; the others are narrowed out (ARCHITECTURE.md "Roles and organisation types"). */
 export const personDataRoles: readonly Role[] = ["case_manager", "caseworker", "org_admin"];
 
 /**

@@ -1,4 +1,4 @@
-// The accessibility statement and how to give feedback on accessibility (DESIGN.md "Privacy lifecycle").
+// The accessibility statement and how to give feedback on accessibility (BITV NRW: every page links them).
 import { Anchor, Button, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconMail } from "@tabler/icons-react";
 import { getRouteApi, Link } from "@tanstack/react-router";

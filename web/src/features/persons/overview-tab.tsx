@@ -18,7 +18,7 @@ import { usePersonStrings } from "./persons.i18n";
 import { useCountries, useLanguages } from "./reference.api";
 import type { CaseTab } from "./tabs";
 
-/** Residence documents expiring within this many days are highlighted (DESIGN.md: 8 weeks). */
+/** Residence documents expiring within this many days are highlighted (8 weeks, the default reminder lead time). */
 const expiryWarningDays = 56;
 
 export function OverviewTab({ person, onSelect }: { person: Person; onSelect: (tab: CaseTab) => void }) {
