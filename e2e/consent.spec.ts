@@ -256,8 +256,9 @@ test("a consent opens exactly its categories to the Jobcenter, until it is revok
   await checkPage(dp, "dpo-access-report", `Zugriffsbericht: ${givenNames} ${familyName}`);
   await expect(dp.getByTestId("access-recipients")).toContainText("Jobcenter Musterstadt");
 
-  // Only the Jobcenter's entries: its two reads of the case file, each on the ground of the
-  // consent, none of them with health; its hit in the person list is recorded on the same ground.
+  // Only the Jobcenter's entries: its reads of the case file (the page's, which the web app may
+  // refetch once its data is 10 s old, and the API read), each on the ground of the consent, none
+  // of them with health; its hit in the person list is recorded on the same ground.
   await dp.getByLabel("Organisation", { exact: true }).selectOption({ label: "Jobcenter Musterstadt" });
   const rows = dp.getByTestId("access-entry");
   await expect(rows.first()).toContainText("Jobcenter Musterstadt");
@@ -267,12 +268,16 @@ test("a consent opens exactly its categories to the Jobcenter, until it is revok
     await expect(row).not.toContainText("Gesundheit");
   }
   const reads = rows.filter({ hasText: "Person angesehen" });
-  await expect(reads).toHaveCount(2);
+  await expect(reads.nth(1)).toBeVisible();
+  const readCount = await reads.count();
   for (const row of await reads.all()) await expect(row).toContainText("Einwilligung");
-  await expect(reads.filter({ hasText: "Arbeit" })).toHaveCount(1);
+  await expect(reads.filter({ hasText: "Arbeit" }).first()).toBeVisible();
+  const all = await rows.count();
+  expect(all).toBe(readCount + 1);
+  // Every one of them on the ground of the consent.
   await dp.getByLabel("Grundlage").selectOption({ label: "Einwilligung" });
-  await expect(rows).toHaveCount(3);
-  await expect(rows.filter({ hasText: "Person angesehen" })).toHaveCount(2);
+  await expect(rows).toHaveCount(all);
+  await expect(rows.filter({ hasText: "Person angesehen" })).toHaveCount(readCount);
   await dismissToasts(dp);
   await expectNoAxeViolations(dp, "dpo access report filtered");
   await screenshot(dp, "dpo-access-report-jobcenter");
