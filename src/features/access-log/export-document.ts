@@ -285,13 +285,13 @@ export function buildExportDocument(input: ExportInput, lang: ExportLanguage) {
       sharedCategories: categoryList(x.sharedCategories),
       sentOn: dayText(x.sentAt, lang),
       respondedOn: x.respondedAt ? dayText(x.respondedAt, lang) : null,
-      firstAppointment: x.firstAppointmentAt
-        ? dateTimeText(x.firstAppointmentAt, lang)
-        : date(x.firstAppointmentOn),
+      firstAppointment: x.firstAppointmentAt ? dateTimeText(x.firstAppointmentAt, lang) : date(x.firstAppointmentOn),
       outcome: x.outcome ? (r.outcomes[x.outcome] ?? x.outcome) : null,
       declineReason: x.declineReason ? (r.declineReasons[x.declineReason] ?? x.declineReason) : null,
       // The free text of every step, as the parties wrote it.
-      notes: [x.message, x.responseNote, x.outcomeNote, x.withdrawReason].filter((n): n is string => Boolean(n?.trim())),
+      notes: [x.message, x.responseNote, x.outcomeNote, x.withdrawReason].filter((n): n is string =>
+        Boolean(n?.trim()),
+      ),
     },
   }));
 

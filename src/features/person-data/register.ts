@@ -7,9 +7,9 @@
 // It lives in features/, not platform/: the loaders need feature tables and queries (households,
 // consents, the access log), and the platform knows nothing of the domain.
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
-import type { Db } from "../../platform/db/client.js";
+import { type Db, queryRows } from "../../platform/db/client.js";
 import type { Category } from "../../platform/domain-categories.js";
-import { disclosureActions, accessLog } from "../access-log/access-log.queries.js";
+import { accessLog, disclosureActions } from "../access-log/access-log.queries.js";
 import { presentConsent } from "../consents/consents.routes.js";
 import { consents } from "../consents/consents.tables.js";
 import { documents } from "../documents/documents.tables.js";
@@ -239,7 +239,8 @@ export const personDataRegister: readonly PersonDataTable[] = [
     owner: "organisation_id",
     merge: { kind: "keep", why: "the merge's own record (prior values and moved row ids, for undo)" },
     export: {
-      excluded: "the survivor's prior values are its own earlier identity, the rest names a second file; the merge shows in the names",
+      excluded:
+        "the survivor's prior values are its own earlier identity, the rest names a second file; the merge shows in the names",
     },
     retention: "delete",
     rowsOf: (tenantId, personId) =>
@@ -360,4 +361,28 @@ export async function loadPersonData(db: Db, tenantId: string, personId: string)
     ),
   );
   return Object.fromEntries(exportSections.map((s, i) => [s, loaded[i]])) as ExportRows;
+}
+
+/**
+ * The tables of the database that refer to a person — a `person_id` column or a foreign key to
+ * `persons` — and are neither in the register nor deliberately outside it. Empty when the register
+ * is complete.
+ */
+export async function unregisteredPersonTables(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ table: string }>(
+    db,
+    sql`select c.table_name::text as table from information_schema.columns c
+         where c.table_schema = current_schema() and c.column_name = 'person_id'
+        union
+        select tc.table_name::text from information_schema.table_constraints tc
+          join information_schema.constraint_column_usage u
+            on u.constraint_schema = tc.constraint_schema and u.constraint_name = tc.constraint_name
+         where tc.table_schema = current_schema() and tc.constraint_type = 'FOREIGN KEY'
+           and u.table_name = 'persons'`,
+  );
+  const known = new Set([...personDataRegister.map((t) => t.table), ...Object.keys(outsideRegister)]);
+  return rows
+    .map((r) => r.table)
+    .filter((t) => !known.has(t))
+    .sort();
 }
