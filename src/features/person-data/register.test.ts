@@ -232,6 +232,24 @@ describe("the register of person data", () => {
       const shown = idsIn(entry.export.section);
       for (const id of ids) expect(shown.has(id), `${entry.table} ${id} in ${entry.export.section}`).toBe(true);
     }
+    // The new sections carry words beside the codes, like the others.
+    const [referral] = data.referrals as Record<string, unknown>[];
+    expect(referral).toMatchObject({
+      message: markers.referrals,
+      fromOrganisation: t.io.name,
+      toOrganisation: t.jobcenter.name,
+      labels: { from: t.io.name, to: t.jobcenter.name, status: "gesendet", notes: [markers.referrals] },
+    });
+    // The service in words of the code list, not its code.
+    const service = (referral?.labels as { service?: string } | undefined)?.service ?? "";
+    expect(service.length > 0 && service !== "job_placement", service).toBe(true);
+    expect(data.planGoals).toMatchObject([{ title: markers.planGoals, labels: { domain: "Arbeit", status: "offen" } }]);
+    expect(data.planMeasures).toMatchObject([
+      { title: markers.planMeasures, labels: { goal: markers.planGoals, responsible: t.io.name, status: "geplant" } },
+    ]);
+    expect(data.caseConferences).toMatchObject([
+      { notes: markers.caseConferences, labels: { participants: [`Frau Kaya, ${t.io.name}`] } },
+    ]);
     // Metadata only: the document's bytes and storage key never leave.
     expect(JSON.stringify(data)).not.toContain("storageKey");
 
