@@ -394,6 +394,11 @@ export function buildExportDocument(input: ExportInput, lang: ExportLanguage) {
   for (const [id, n] of countBy(input.documents.map((d) => d.ownerOrganisationId))) addSource(id, l.sourceDocuments(n));
   for (const [id, n] of countBy(input.consents.map((c) => c.recordedByOrganisationId)))
     addSource(id, l.sourceConsents(n));
+  for (const [id, n] of countBy(input.referrals.map((x) => x.fromOrganisationId))) addSource(id, l.sourceReferrals(n));
+  const planOwners = [...input.planGoals, ...input.planMeasures, ...input.caseConferences].map(
+    (x) => x.ownerOrganisationId,
+  );
+  for (const [id, n] of countBy(planOwners)) addSource(id, l.sourcePlan(n));
 
   const contact = (c: ContactDetails, fallbackName: string): ContactBlock => {
     const address = c.address

@@ -80,6 +80,8 @@ type Texts = {
   sourceRecords: (n: number) => string;
   sourceDocuments: (n: number) => string;
   sourceConsents: (n: number) => string;
+  sourceReferrals: (n: number) => string;
+  sourcePlan: (n: number) => string;
   purposesIntro: string;
   purposesGeneral: string[];
   purposesConsents: string;
@@ -208,6 +210,8 @@ const de: Texts = {
   sourceRecords: (n) => (n === 1 ? "1 Eintrag" : `${n} Einträge`),
   sourceDocuments: (n) => (n === 1 ? "1 Dokument" : `${n} Dokumente`),
   sourceConsents: (n) => (n === 1 ? "1 Einwilligung" : `${n} Einwilligungen`),
+  sourceReferrals: (n) => (n === 1 ? "1 Verweisung" : `${n} Verweisungen`),
+  sourcePlan: (n) => (n === 1 ? "1 Eintrag im Integrationsplan" : `${n} Einträge im Integrationsplan`),
   purposesIntro: "Ihre Daten werden verarbeitet, um",
   purposesGeneral: [
     "Sie bei Ihrer Integration zu beraten und zu begleiten (kommunales Integrationsmanagement, Fallmanagement),",
@@ -529,6 +533,8 @@ const en: Texts = {
   sourceRecords: (n) => (n === 1 ? "1 entry" : `${n} entries`),
   sourceDocuments: (n) => (n === 1 ? "1 document" : `${n} documents`),
   sourceConsents: (n) => (n === 1 ? "1 consent" : `${n} consents`),
+  sourceReferrals: (n) => (n === 1 ? "1 referral" : `${n} referrals`),
+  sourcePlan: (n) => (n === 1 ? "1 entry of the integration plan" : `${n} entries of the integration plan`),
   purposesIntro: "Your data are processed in order to",
   purposesGeneral: [
     "advise and accompany you in your integration (municipal integration management, case management),",

@@ -250,6 +250,11 @@ describe("the register of person data", () => {
     expect(data.caseConferences).toMatchObject([
       { notes: markers.caseConferences, labels: { participants: [`Frau Kaya, ${t.io.name}`] } },
     ]);
+    // Art. 15 (1) g: the organisation that referred and planned is a source of those data.
+    const sources = (data.art15 as { sources: { organisation: string; data: string[] }[] }).sources;
+    expect(sources.find((x) => x.organisation === t.io.name)?.data).toEqual(
+      expect.arrayContaining(["1 Verweisung", "3 Einträge im Integrationsplan"]),
+    );
     // Metadata only: the document's bytes and storage key never leave.
     expect(JSON.stringify(data)).not.toContain("storageKey");
 
