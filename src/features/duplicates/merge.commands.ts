@@ -18,8 +18,8 @@ import { duplicateCandidates, type MovedRows, personMerges } from "./duplicates.
 
 type PersonRow = typeof persons.$inferSelect;
 
-/** The tables whose rows move to the survivor: the register's `move` descriptions. */
-export const personOwnedTables = movedByMerge;
+/** The tables whose rows move to the survivor (by `person_id`, remembered by `id`): the register's `move` rules. */
+const personOwnedTables = movedByMerge;
 
 /**
  * The register's `special` merge rules this module carries out; a rule it does not know fails at

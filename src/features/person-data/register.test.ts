@@ -148,6 +148,9 @@ describe("the register of person data", () => {
       expect(has(t.table), t.table).toBe(true);
       for (const c of t.personColumns) expect(has(t.table, c), `${t.table}.${c}`).toBe(true);
       if (t.owner) expect(has(t.table, t.owner), `${t.table}.${t.owner}`).toBe(true);
+      // A merge moves by person_id and remembers the moved rows by id.
+      if (t.merge.kind === "move")
+        expect(has(t.table, "id") && t.personColumns.includes("person_id"), t.table).toBe(true);
     }
     for (const table of Object.keys(outsideRegister)) expect(has(table), table).toBe(true);
     expect(new Set(personDataRegister.map((t) => t.table)).size).toBe(personDataRegister.length);
