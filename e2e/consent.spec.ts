@@ -297,6 +297,8 @@ test("a consent opens exactly its categories to the Jobcenter, until it is revok
   await printable.waitForLoadState();
   await expect(printable.locator("html")).toHaveAttribute("lang", "en");
   await expect(printable.locator("body")).toContainText("Jobcenter Musterstadt");
+  await expect(printable.getByRole("heading", { name: "Referrals to other organisations" })).toBeVisible();
+  await expectNoAxeViolations(printable, "Art. 15 document (English)");
   await screenshot(printable, "dpo-export-en");
   await printable.close();
 

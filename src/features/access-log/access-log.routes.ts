@@ -10,13 +10,9 @@ import { policy } from "../../platform/http/policy.js";
 import { uuidParam } from "../../platform/http/schemas.js";
 import { organisations, tenants } from "../../platform/identity/identity.tables.js";
 import { codeListEntries } from "../code-lists/code-lists.tables.js";
-import { presentConsent } from "../consents/consents.routes.js";
-import { consents } from "../consents/consents.tables.js";
-import { documents } from "../documents/documents.tables.js";
-import { householdOf } from "../persons/persons.queries.js";
-import { caseEvents, persons } from "../persons/persons.tables.js";
+import { type ExportSection, loadPersonData } from "../person-data/register.js";
+import { persons } from "../persons/persons.tables.js";
 import { recordKinds } from "../records/record-kinds.js";
-import { records } from "../records/records.tables.js";
 import { searchPersons } from "../search/search.queries.js";
 import { getTenantSettings } from "../settings/settings.queries.js";
 import { accessLog } from "./access-log.queries.js";
@@ -25,9 +21,12 @@ import { renderExportHtml } from "./export-html.js";
 
 const tags = ["data protection"];
 
-/** The code lists record fields take their codes from (their labels go into the export). */
-const recordCodeLists = [
-  ...new Set(Object.values(recordKinds).flatMap((k) => Object.values("codeLists" in k ? k.codeLists : {}))),
+/** The code lists the export's codes come from: record fields and referral services. */
+const exportCodeLists = [
+  ...new Set([
+    ...Object.values(recordKinds).flatMap((k) => Object.values("codeLists" in k ? k.codeLists : {})),
+    "service",
+  ]),
 ];
 
 const entrySchema = z
@@ -195,56 +194,32 @@ export async function accessLogRoutes(app: App) {
       await assertMayReport(req, req.params.id);
       const t = actor.tenantId;
       const id = req.params.id;
-      const [person] = await db()
-        .select()
-        .from(persons)
-        .where(and(eq(persons.tenantId, t), eq(persons.id, id)));
+      // Every section comes from the register of person data: a table it describes is exported.
+      const [rows, orgRows, codeRows, settings, tenant] = await Promise.all([
+        loadPersonData(db(), t, id),
+        db()
+          .select({ id: organisations.id, name: organisations.name, type: organisations.type })
+          .from(organisations)
+          .where(eq(organisations.tenantId, t)),
+        // Every version: a record keeps the code it was given under the law of its day.
+        db()
+          .select({
+            list: codeListEntries.list,
+            code: codeListEntries.code,
+            de: codeListEntries.labelDe,
+            en: codeListEntries.labelEn,
+          })
+          .from(codeListEntries)
+          .where(inArray(codeListEntries.list, exportCodeLists))
+          .orderBy(asc(codeListEntries.version)),
+        getTenantSettings(db(), t),
+        db().select({ name: tenants.name }).from(tenants).where(eq(tenants.id, t)),
+      ]);
+      const [person] = rows.person;
       if (!person) throw new AppError("not-found", "Person not found");
-      const [recordRows, documentRows, consentRows, eventRows, household, log, orgRows, codeRows, settings, tenant] =
-        await Promise.all([
-          db()
-            .select()
-            .from(records)
-            .where(and(eq(records.tenantId, t), eq(records.personId, id)))
-            .orderBy(asc(records.category), asc(records.createdAt)),
-          db()
-            .select()
-            .from(documents)
-            .where(and(eq(documents.tenantId, t), eq(documents.personId, id)))
-            .orderBy(asc(documents.createdAt)),
-          db()
-            .select()
-            .from(consents)
-            .where(and(eq(consents.tenantId, t), eq(consents.personId, id)))
-            .orderBy(asc(consents.createdAt)),
-          db()
-            .select()
-            .from(caseEvents)
-            .where(and(eq(caseEvents.tenantId, t), eq(caseEvents.personId, id)))
-            .orderBy(asc(caseEvents.occurredAt)),
-          householdOf(db(), t, id),
-          accessLog(db(), t, id, 100_000),
-          db()
-            .select({ id: organisations.id, name: organisations.name, type: organisations.type })
-            .from(organisations)
-            .where(eq(organisations.tenantId, t)),
-          // Every version: a record keeps the code it was given under the law of its day.
-          db()
-            .select({
-              list: codeListEntries.list,
-              code: codeListEntries.code,
-              de: codeListEntries.labelDe,
-              en: codeListEntries.labelEn,
-            })
-            .from(codeListEntries)
-            .where(inArray(codeListEntries.list, recordCodeLists))
-            .orderBy(asc(codeListEntries.version)),
-          getTenantSettings(db(), t),
-          db().select({ name: tenants.name }).from(tenants).where(eq(tenants.id, t)),
-        ]);
+      const household = rows.household[0] ?? null;
       const organisationNames = Object.fromEntries(orgRows.map((o) => [o.id, o.name]));
       const { tenantId: _t, ...personData } = person;
-      const presentedConsents = consentRows.map(presentConsent);
       const lang = req.query.lang;
       const document = buildExportDocument(
         {
@@ -254,19 +229,30 @@ export async function accessLogRoutes(app: App) {
           dataProtectionOfficer: settings.dataProtectionOfficer,
           person,
           household,
-          records: recordRows,
-          documents: documentRows,
-          consents: presentedConsents,
-          caseEvents: eventRows,
-          accessLog: log,
+          records: rows.records,
+          documents: rows.documents,
+          consents: rows.consents,
+          caseEvents: rows.caseEvents,
+          referrals: rows.referrals,
+          planGoals: rows.planGoals,
+          planMeasures: rows.planMeasures,
+          caseConferences: rows.caseConferences,
+          accessLog: rows.accessLog,
           organisations: new Map(orgRows.map((o) => [o.id, { name: o.name, type: o.type }])),
           codeLabels: new Map(codeRows.map((c) => [`${c.list}:${c.code}`, { de: c.de, en: c.en }])),
         },
         lang,
       );
-      const recordLabels = new Map(document.records.map((r) => [r.id, r.labels]));
-      const documentLabels = new Map(document.documents.map((x) => [x.id, x.labels]));
-      const consentLabels = new Map(document.consents.map((c) => [c.id, c.labels]));
+      const labelsOf = <T extends { id: string; labels: unknown }>(items: T[]) =>
+        new Map(items.map((x) => [x.id, x.labels as T["labels"]]));
+      const recordLabels = labelsOf(document.records);
+      const documentLabels = labelsOf(document.documents);
+      const consentLabels = labelsOf(document.consents);
+      const referralLabels = labelsOf(document.referrals);
+      const goalLabels = labelsOf(document.planGoals);
+      const measureLabels = labelsOf(document.planMeasures);
+      const conferenceLabels = labelsOf(document.caseConferences);
+      const orgOf = (o: string | null) => (o ? (organisationNames[o] ?? null) : null);
       // The machine-readable copy: the raw data complete, with the document's words beside the codes.
       const data = {
         generatedAt: new Date().toISOString(),
@@ -275,26 +261,48 @@ export async function accessLogRoutes(app: App) {
         art15: document.art15,
         person: { ...personData, labels: document.personLabels },
         household: household && { ...household, labels: document.household },
-        records: recordRows.map(({ tenantId: _x, ...r }) => ({
+        records: rows.records.map(({ tenantId: _x, ...r }) => ({
           ...r,
-          ownerOrganisation: organisationNames[r.ownerOrganisationId] ?? null,
+          ownerOrganisation: orgOf(r.ownerOrganisationId),
           labels: recordLabels.get(r.id),
         })),
-        documents: documentRows.map(({ tenantId: _x, storageKey: _k, ...d }) => ({
+        // Metadata only: never the bytes, nor where the storage keeps them.
+        documents: rows.documents.map(({ tenantId: _x, storageKey: _k, ...d }) => ({
           ...d,
-          ownerOrganisation: organisationNames[d.ownerOrganisationId] ?? null,
+          ownerOrganisation: orgOf(d.ownerOrganisationId),
           labels: documentLabels.get(d.id),
         })),
-        consents: presentedConsents.map((c) => ({
+        consents: rows.consents.map((c) => ({
           ...c,
           recipientOrganisations: c.recipientOrganisationIds.map((o) => organisationNames[o] ?? o),
           labels: consentLabels.get(c.id),
         })),
-        caseEvents: eventRows.map(({ tenantId: _x, ...e }, i) => ({ ...e, labels: document.caseEvents[i] })),
-        accessLog: log,
+        caseEvents: rows.caseEvents.map(({ tenantId: _x, ...e }, i) => ({ ...e, labels: document.caseEvents[i] })),
+        referrals: rows.referrals.map(({ tenantId: _x, overdueNotifiedAt: _o, ...r }) => ({
+          ...r,
+          fromOrganisation: orgOf(r.fromOrganisationId),
+          toOrganisation: orgOf(r.toOrganisationId),
+          labels: referralLabels.get(r.id),
+        })),
+        planGoals: rows.planGoals.map(({ tenantId: _x, ...g }) => ({
+          ...g,
+          ownerOrganisation: orgOf(g.ownerOrganisationId),
+          labels: goalLabels.get(g.id),
+        })),
+        planMeasures: rows.planMeasures.map(({ tenantId: _x, ...m }) => ({
+          ...m,
+          responsibleOrganisation: orgOf(m.responsibleOrganisationId),
+          labels: measureLabels.get(m.id),
+        })),
+        caseConferences: rows.caseConferences.map(({ tenantId: _x, ...c }) => ({
+          ...c,
+          ownerOrganisation: orgOf(c.ownerOrganisationId),
+          labels: conferenceLabels.get(c.id),
+        })),
+        accessLog: rows.accessLog,
         /** The access log as the printable document shows it: per organisation, day and kind of access. */
         accessSummary: document.access,
-      };
+      } satisfies Record<ExportSection, unknown> & Record<string, unknown>;
       await audit(db(), auditContext(req), {
         action: "person.exported",
         subjectType: "person",

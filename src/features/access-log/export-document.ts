@@ -7,7 +7,9 @@ import { categories as categoryOrder } from "../../platform/domain-categories.js
 import { countryName, languageName } from "../../platform/reference/reference-data.js";
 import type { FederalState } from "../../platform/reference/working-days.js";
 import type { PersonAddress, PersonContact, PersonLanguage } from "../persons/persons.tables.js";
+import type { caseConferences, planGoals, planMeasures } from "../plans/plans.tables.js";
 import { kindDefinition } from "../records/record-kinds.js";
+import type { referrals } from "../referrals/referrals.tables.js";
 import type { ContactDetails } from "../settings/settings.queries.js";
 import { type ExportLanguage, exportTexts } from "./export-texts.js";
 import { federalStateNames, type SupervisoryAuthority, supervisoryAuthorities } from "./supervisory-authorities.js";
@@ -70,6 +72,10 @@ export type ExportInput = {
     recordedByOrganisationId: string;
   }[];
   caseEvents: { action: string; toStatus: string; reason: string | null; occurredAt: Date }[];
+  referrals: (typeof referrals.$inferSelect)[];
+  planGoals: (typeof planGoals.$inferSelect)[];
+  planMeasures: (typeof planMeasures.$inferSelect)[];
+  caseConferences: (typeof caseConferences.$inferSelect)[];
   accessLog: {
     at: Date;
     action: string;
@@ -268,6 +274,65 @@ export function buildExportDocument(input: ExportInput, lang: ExportLanguage) {
     reason: e.reason,
   }));
 
+  const r = l.referral;
+  const referralRows = input.referrals.map((x) => ({
+    id: x.id,
+    labels: {
+      service: input.codeLabels.get(`service:${x.service}`)?.[lang] ?? x.service,
+      from: orgName(x.fromOrganisationId) ?? "–",
+      to: orgName(x.toOrganisationId) ?? "–",
+      status: r.status[x.status] ?? x.status,
+      sharedCategories: categoryList(x.sharedCategories),
+      sentOn: dayText(x.sentAt, lang),
+      respondedOn: x.respondedAt ? dayText(x.respondedAt, lang) : null,
+      firstAppointment: x.firstAppointmentAt ? dateTimeText(x.firstAppointmentAt, lang) : date(x.firstAppointmentOn),
+      outcome: x.outcome ? (r.outcomes[x.outcome] ?? x.outcome) : null,
+      declineReason: x.declineReason ? (r.declineReasons[x.declineReason] ?? x.declineReason) : null,
+      // The free text of every step, as the parties wrote it.
+      notes: [x.message, x.responseNote, x.outcomeNote, x.withdrawReason].filter((n): n is string =>
+        Boolean(n?.trim()),
+      ),
+    },
+  }));
+
+  const pl = l.plan;
+  const goalTitles = new Map(input.planGoals.map((g) => [g.id, g.title]));
+  const planGoalRows = input.planGoals.map((g) => ({
+    id: g.id,
+    labels: {
+      title: g.title,
+      domain: category(g.domain),
+      targetDate: date(g.targetDate),
+      status: pl.goalStatus[g.status] ?? g.status,
+      recordedBy: orgName(g.ownerOrganisationId),
+      recordedOn: dayText(g.createdAt, lang),
+    },
+  }));
+  const planMeasureRows = input.planMeasures.map((m) => ({
+    id: m.id,
+    labels: {
+      title: m.title,
+      goal: goalTitles.get(m.goalId) ?? "–",
+      responsible: orgName(m.responsibleOrganisationId) ?? "–",
+      dueDate: date(m.dueDate),
+      status: pl.measureStatus[m.status] ?? m.status,
+      recordedBy: orgName(m.ownerOrganisationId),
+    },
+  }));
+  const caseConferenceRows = input.caseConferences.map((c) => ({
+    id: c.id,
+    labels: {
+      heldOn: date(c.heldOn) ?? c.heldOn,
+      participants: c.participants.map((x) => {
+        const org = orgName(x.organisationId);
+        return [x.name, x.role, org].filter(Boolean).join(", ");
+      }),
+      notes: c.notes,
+      decisions: c.decisions.map((d) => d.text),
+      recordedBy: orgName(c.ownerOrganisationId),
+    },
+  }));
+
   const groundText = (g: unknown) => {
     const type = (g as { type?: string } | null)?.type ?? "";
     return l.grounds[type] ?? type;
@@ -329,6 +394,11 @@ export function buildExportDocument(input: ExportInput, lang: ExportLanguage) {
   for (const [id, n] of countBy(input.documents.map((d) => d.ownerOrganisationId))) addSource(id, l.sourceDocuments(n));
   for (const [id, n] of countBy(input.consents.map((c) => c.recordedByOrganisationId)))
     addSource(id, l.sourceConsents(n));
+  for (const [id, n] of countBy(input.referrals.map((x) => x.fromOrganisationId))) addSource(id, l.sourceReferrals(n));
+  const planOwners = [...input.planGoals, ...input.planMeasures, ...input.caseConferences].map(
+    (x) => x.ownerOrganisationId,
+  );
+  for (const [id, n] of countBy(planOwners)) addSource(id, l.sourcePlan(n));
 
   const contact = (c: ContactDetails, fallbackName: string): ContactBlock => {
     const address = c.address
@@ -381,6 +451,10 @@ export function buildExportDocument(input: ExportInput, lang: ExportLanguage) {
     documents,
     consents,
     caseEvents,
+    referrals: referralRows,
+    planGoals: planGoalRows,
+    planMeasures: planMeasureRows,
+    caseConferences: caseConferenceRows,
     access,
     art15,
     authorities: (Object.keys(supervisoryAuthorities) as FederalState[])

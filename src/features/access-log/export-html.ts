@@ -86,6 +86,64 @@ export function renderExportHtml(d: ExportDocument): string {
     ? `<ul>${d.caseEvents.map((e) => `<li>${esc(e.at)}: ${esc(e.action)}${e.reason ? ` (${esc(e.reason)})` : ""}</li>`).join("")}</ul>`
     : none;
 
+  const r = l.referral;
+  const dash = (v: string | null | undefined) => esc(v || "–");
+  const referrals = d.referrals.length
+    ? table(
+        [r.service, r.from, r.to, l.status, r.sent, r.message],
+        d.referrals.map((x) => [
+          `${esc(x.labels.service)}<br><span class="source">${esc(l.categories)}: ${esc(x.labels.sharedCategories.join(", "))}</span>`,
+          esc(x.labels.from),
+          esc(x.labels.to),
+          `${esc(x.labels.status)}${x.labels.declineReason ? ` (${esc(x.labels.declineReason)})` : ""}${
+            x.labels.respondedOn ? `<br>${esc(r.response)}: ${esc(x.labels.respondedOn)}` : ""
+          }${x.labels.firstAppointment ? `<br>${esc(r.appointment)}: ${esc(x.labels.firstAppointment)}` : ""}${
+            x.labels.outcome ? `<br>${esc(r.outcome)}: ${esc(x.labels.outcome)}` : ""
+          }`,
+          `<span class="nowrap">${esc(x.labels.sentOn)}</span>`,
+          x.labels.notes.map(lines).join("<br>") || "–",
+        ]),
+      )
+    : none;
+
+  const p = l.plan;
+  const planGoals = d.planGoals.length
+    ? table(
+        [p.goal, p.domain, p.targetDate, l.status, l.recordedByHeader],
+        d.planGoals.map((g) => [
+          esc(g.labels.title),
+          esc(g.labels.domain),
+          dash(g.labels.targetDate),
+          esc(g.labels.status),
+          dash(g.labels.recordedBy),
+        ]),
+      )
+    : none;
+  const planMeasures = d.planMeasures.length
+    ? table(
+        [p.measure, p.goal, p.responsible, p.dueDate, l.status],
+        d.planMeasures.map((m) => [
+          esc(m.labels.title),
+          esc(m.labels.goal),
+          esc(m.labels.responsible),
+          dash(m.labels.dueDate),
+          esc(m.labels.status),
+        ]),
+      )
+    : none;
+  const caseConferences = d.caseConferences.length
+    ? d.caseConferences
+        .map(
+          (c) =>
+            `<div class="record"><h3>${esc(c.labels.heldOn)}</h3>${facts([
+              { label: p.participants, value: c.labels.participants.join("\n") || "–" },
+              { label: p.notes, value: c.labels.notes || "–" },
+              { label: p.decisions, value: c.labels.decisions.join("\n") || "–" },
+            ])}<p class="source">${esc(l.recordedBy)} ${dash(c.labels.recordedBy)}</p></div>`,
+        )
+        .join("")
+    : none;
+
   const a = d.art15;
   const purposes = `<p>${esc(l.purposesIntro)}</p><ul>${a.purposes.map((x) => `<li>${esc(x)}</li>`).join("")}</ul>${
     a.consentedPurposes.length
@@ -177,6 +235,10 @@ ${section("records", s.records, records)}
 ${section("documents", s.documents, documents)}
 ${section("consents", s.consents, consents)}
 ${section("case-events", s.caseEvents, events)}
+${section("referrals", s.referrals, referrals)}
+${section("plan-goals", s.planGoals, planGoals)}
+${section("plan-measures", s.planMeasures, planMeasures)}
+${section("case-conferences", s.caseConferences, caseConferences)}
 ${section("purposes", s.purposes, purposes)}
 ${section("recipients", s.recipients, recipients)}
 ${section("access", s.access, access)}

@@ -23,6 +23,10 @@ type Texts = {
     | "documents"
     | "consents"
     | "caseEvents"
+    | "referrals"
+    | "planGoals"
+    | "planMeasures"
+    | "caseConferences"
     | "purposes"
     | "recipients"
     | "access"
@@ -76,6 +80,8 @@ type Texts = {
   sourceRecords: (n: number) => string;
   sourceDocuments: (n: number) => string;
   sourceConsents: (n: number) => string;
+  sourceReferrals: (n: number) => string;
+  sourcePlan: (n: number) => string;
   purposesIntro: string;
   purposesGeneral: string[];
   purposesConsents: string;
@@ -98,6 +104,35 @@ type Texts = {
   grounds: Record<string, string>;
   allPartners: string;
   caseManagement: string;
+  /** Referrals: column heads, the words of each status, outcome and reason of decline. */
+  referral: {
+    service: string;
+    from: string;
+    to: string;
+    sent: string;
+    message: string;
+    response: string;
+    appointment: string;
+    outcome: string;
+    status: Record<string, string>;
+    outcomes: Record<string, string>;
+    declineReasons: Record<string, string>;
+  };
+  /** The integration plan: goals, measures and case conferences. */
+  plan: {
+    goal: string;
+    domain: string;
+    targetDate: string;
+    dueDate: string;
+    responsible: string;
+    measure: string;
+    heldOn: string;
+    participants: string;
+    notes: string;
+    decisions: string;
+    goalStatus: Record<string, string>;
+    measureStatus: Record<string, string>;
+  };
 };
 
 const de: Texts = {
@@ -117,6 +152,10 @@ const de: Texts = {
     documents: "Dokumente",
     consents: "Ihre Einwilligungen",
     caseEvents: "Verlauf Ihrer Fallakte",
+    referrals: "Verweisungen an andere Stellen",
+    planGoals: "Integrationsplan: Ziele",
+    planMeasures: "Integrationsplan: Maßnahmen",
+    caseConferences: "Fallkonferenzen",
     purposes: "Zwecke der Verarbeitung",
     recipients: "Empfänger Ihrer Daten",
     access: "Wer hat welche Angaben gesehen",
@@ -171,6 +210,8 @@ const de: Texts = {
   sourceRecords: (n) => (n === 1 ? "1 Eintrag" : `${n} Einträge`),
   sourceDocuments: (n) => (n === 1 ? "1 Dokument" : `${n} Dokumente`),
   sourceConsents: (n) => (n === 1 ? "1 Einwilligung" : `${n} Einwilligungen`),
+  sourceReferrals: (n) => (n === 1 ? "1 Verweisung" : `${n} Verweisungen`),
+  sourcePlan: (n) => (n === 1 ? "1 Eintrag im Integrationsplan" : `${n} Einträge im Integrationsplan`),
   purposesIntro: "Ihre Daten werden verarbeitet, um",
   purposesGeneral: [
     "Sie bei Ihrer Integration zu beraten und zu begleiten (kommunales Integrationsmanagement, Fallmanagement),",
@@ -370,6 +411,51 @@ const de: Texts = {
   },
   allPartners: "alle Partnerstellen mit Kooperationsvereinbarung",
   caseManagement: "fallführende Stelle (Fallmanagement)",
+  referral: {
+    service: "Leistung",
+    from: "Verwiesen von",
+    to: "Verwiesen an",
+    sent: "Gesendet am",
+    message: "Nachricht und Vermerke",
+    response: "Antwort",
+    appointment: "Erster Termin",
+    outcome: "Ergebnis",
+    status: {
+      sent: "gesendet",
+      accepted: "angenommen",
+      declined: "abgelehnt",
+      completed: "abgeschlossen",
+      withdrawn: "zurückgezogen",
+    },
+    outcomes: {
+      service_provided: "Leistung erbracht",
+      partially_provided: "Leistung teilweise erbracht",
+      not_taken_up: "nicht in Anspruch genommen",
+      referred_on: "weiterverwiesen",
+      other: "sonstiges Ergebnis",
+    },
+    declineReasons: {
+      no_capacity: "keine Kapazität",
+      not_responsible: "nicht zuständig",
+      not_eligible: "keine Anspruchsvoraussetzungen",
+      person_unreachable: "Person nicht erreichbar",
+      other: "sonstiger Grund",
+    },
+  },
+  plan: {
+    goal: "Ziel",
+    domain: "Lebensbereich",
+    targetDate: "Zieldatum",
+    dueDate: "Fällig bis",
+    responsible: "Zuständig",
+    measure: "Maßnahme",
+    heldOn: "Datum",
+    participants: "Teilnehmende",
+    notes: "Notizen",
+    decisions: "Beschlüsse",
+    goalStatus: { open: "offen", in_progress: "in Arbeit", achieved: "erreicht", dropped: "aufgegeben" },
+    measureStatus: { planned: "geplant", in_progress: "in Arbeit", done: "erledigt", cancelled: "abgebrochen" },
+  },
 };
 
 const en: Texts = {
@@ -389,6 +475,10 @@ const en: Texts = {
     documents: "Documents",
     consents: "Your consents",
     caseEvents: "History of your case file",
+    referrals: "Referrals to other organisations",
+    planGoals: "Integration plan: goals",
+    planMeasures: "Integration plan: measures",
+    caseConferences: "Case conferences",
     purposes: "Purposes of processing",
     recipients: "Recipients of your data",
     access: "Who saw which data",
@@ -443,6 +533,8 @@ const en: Texts = {
   sourceRecords: (n) => (n === 1 ? "1 entry" : `${n} entries`),
   sourceDocuments: (n) => (n === 1 ? "1 document" : `${n} documents`),
   sourceConsents: (n) => (n === 1 ? "1 consent" : `${n} consents`),
+  sourceReferrals: (n) => (n === 1 ? "1 referral" : `${n} referrals`),
+  sourcePlan: (n) => (n === 1 ? "1 entry of the integration plan" : `${n} entries of the integration plan`),
   purposesIntro: "Your data are processed in order to",
   purposesGeneral: [
     "advise and accompany you in your integration (municipal integration management, case management),",
@@ -638,6 +730,51 @@ const en: Texts = {
   },
   allPartners: "all partner organisations with a cooperation agreement",
   caseManagement: "lead organisation (case management)",
+  referral: {
+    service: "Service",
+    from: "Referred by",
+    to: "Referred to",
+    sent: "Sent on",
+    message: "Message and notes",
+    response: "Response",
+    appointment: "First appointment",
+    outcome: "Outcome",
+    status: {
+      sent: "sent",
+      accepted: "accepted",
+      declined: "declined",
+      completed: "completed",
+      withdrawn: "withdrawn",
+    },
+    outcomes: {
+      service_provided: "service provided",
+      partially_provided: "service partly provided",
+      not_taken_up: "not taken up",
+      referred_on: "referred on",
+      other: "other outcome",
+    },
+    declineReasons: {
+      no_capacity: "no capacity",
+      not_responsible: "not responsible",
+      not_eligible: "not eligible",
+      person_unreachable: "person could not be reached",
+      other: "other reason",
+    },
+  },
+  plan: {
+    goal: "Goal",
+    domain: "Life domain",
+    targetDate: "Target date",
+    dueDate: "Due by",
+    responsible: "Responsible",
+    measure: "Measure",
+    heldOn: "Date",
+    participants: "Participants",
+    notes: "Notes",
+    decisions: "Decisions",
+    goalStatus: { open: "open", in_progress: "in progress", achieved: "achieved", dropped: "dropped" },
+    measureStatus: { planned: "planned", in_progress: "in progress", done: "done", cancelled: "cancelled" },
+  },
 };
 
 export const exportTexts: Record<ExportLanguage, Texts> = { de, en };

@@ -10,6 +10,7 @@ import type { Actor } from "../../platform/auth/actor.js";
 import { type Db, queryRows } from "../../platform/db/client.js";
 import { AppError } from "../../platform/http/errors.js";
 import { householdMembers } from "../households/households.tables.js";
+import { movedByMerge, personDataRegister } from "../person-data/register.js";
 import { persons } from "../persons/persons.tables.js";
 import { indexPersons, unindexPerson } from "../search/search-index.js";
 import type { MergeFields } from "./duplicates.schemas.js";
@@ -17,17 +18,17 @@ import { duplicateCandidates, type MovedRows, personMerges } from "./duplicates.
 
 type PersonRow = typeof persons.$inferSelect;
 
-/** Tables whose rows belong to a person through `person_id` (and have an `id`): they move with a merge. */
-export const personOwnedTables = [
-  "records",
-  "documents",
-  "consents",
-  "case_events",
-  "referrals",
-  "plan_goals",
-  "plan_measures",
-  "case_conferences",
-] as const;
+/** The tables whose rows move to the survivor (by `person_id`, remembered by `id`): the register's `move` rules. */
+const personOwnedTables = movedByMerge;
+
+/**
+ * The register's `special` merge rules this module carries out; a rule it does not know fails at
+ * load, so that a table registered with a new handler cannot be merged silently wrong.
+ */
+export const mergeHandlers = ["household-membership", "search-index", "duplicate-pair"] as const;
+for (const t of personDataRegister)
+  if (t.merge.kind === "special" && !(mergeHandlers as readonly string[]).includes(t.merge.handler))
+    throw new Error(`No merge handler ${t.merge.handler} for ${t.table}`);
 
 /** Identity fields a merge may change on the survivor (and undo restores). */
 const identityFields = [
