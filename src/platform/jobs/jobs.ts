@@ -182,8 +182,8 @@ export class Jobs {
   }
 
   /**
-   * Stops workers and schedules: running jobs get `timeoutMs` to finish; what is still running
-   * then is handed back to the queue (pg-boss fails it for a retry once it expires).
+   * Stops workers and schedules: running jobs get `timeoutMs` to finish; pg-boss then fails
+   * what is still running, which hands it back to the queue for a retry.
    */
   async stop(timeoutMs = 10_000): Promise<void> {
     const boss = this.#boss ?? (this.#starting ? await this.#starting.catch(() => undefined) : undefined);
