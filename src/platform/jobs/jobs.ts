@@ -113,6 +113,10 @@ export class Jobs {
       this.#boss = boss;
       return boss;
     })();
+    // A start that failed (database unreachable) is tried again by the next caller.
+    this.#starting.catch(() => {
+      this.#starting = undefined;
+    });
     return this.#starting;
   }
 
