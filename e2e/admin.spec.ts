@@ -54,6 +54,7 @@ test("tenant admin creates an organisation and a user, who then signs in", async
     "Netzwerk-Verzeichnis",
     "Fristtreue",
     "Einstellungen",
+    "Hintergrundaufgaben",
     "Benutzerkonten",
     "Protokoll",
     "Rechtsgrundlagen",

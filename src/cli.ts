@@ -1,15 +1,18 @@
-// The `strang` command for operators: serve, migrate, seed, admin create, audit verify.
+// The `strang` command for operators: serve, migrate, seed, admin create, audit verify, jobs.
 import "dotenv/config";
 import { parseArgs } from "node:util";
 import { seedDemo } from "./features/demo/demo-seed.js";
 import { generatePersons } from "./features/demo/person-generator.js";
 import { scanAllTenants, scanDuplicates } from "./features/duplicates/duplicates.queries.js";
+import { jobsOf } from "./features/jobs/jobs.definitions.js";
+import { failedJob, jobsOverview } from "./features/jobs/jobs.queries.js";
 import { reindexSearchKeys } from "./features/search/search-index.js";
 import { bootstrap, demoAccountsText } from "./features/tenants/bootstrap.js";
 import { countTenants, createTenantWithAdmin, firstTenantId } from "./features/tenants/tenants.commands.js";
 import { sealAll, verifyChain } from "./platform/audit/audit-chain.js";
 import { ConfigError, loadConfig } from "./platform/config.js";
 import { openDatabase } from "./platform/db/client.js";
+import type { Jobs } from "./platform/jobs/jobs.js";
 import { serve } from "./server.js";
 
 const usage = `Usage: strang <command> [options]
@@ -29,6 +32,9 @@ Commands:
   search reindex [--missing]  rebuild the person search index (or index only persons without keys)
   duplicates scan [--tenant T]
                               find likely duplicate persons and store them for review
+  jobs list                   background job queues: schedules, last runs, failures and their errors
+  jobs retry ID               queue a failed job again
+  jobs run NAME [--tenant T]  run a job now (for one tenant or the whole installation) and wait for it
 
 Configuration comes from the environment (see README.md); a .env file may set it.`;
 
@@ -41,6 +47,54 @@ async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>
   } finally {
     await database.close();
   }
+}
+
+async function jobsCommand(jobs: Jobs, sub: string, arg: string | undefined, tenant: string | undefined) {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  if (sub === "list") {
+    const { queues, failures } = await jobsOverview(jobs, undefined);
+    for (const q of queues) {
+      const last = q.lastRun
+        ? `last ${q.lastRun.state} ${q.lastRun.finishedAt ?? ""} (${q.lastRun.tenantId ?? "all tenants"})`
+        : "never run";
+      const when = q.schedule ? `${q.schedule.cron} ${q.schedule.tz}` : "on demand";
+      out(
+        `${q.name.padEnd(20)} ${when.padEnd(30)} queued ${q.queued}, active ${q.active}, failed ${q.failed}; ${last}`,
+      );
+    }
+    if (failures.length > 0) out("\nFailed:");
+    for (const f of failures)
+      out(`${f.id} ${f.name} ${f.finishedAt ?? ""} ${f.tenantId ?? "all tenants"} after ${f.attempts}: ${f.error}`);
+    return 0;
+  }
+  if (!arg) {
+    process.stderr.write(`jobs ${sub}: ${sub === "retry" ? "the failed job's id" : "the job's name"} is required\n`);
+    return 2;
+  }
+  if (sub === "retry") {
+    const job = /^[0-9a-f-]{36}$/i.test(arg) ? await failedJob(jobs, arg, undefined) : undefined;
+    if (!job) {
+      process.stderr.write(`jobs retry: no failed job ${arg}\n`);
+      return 1;
+    }
+    await jobs.retry(job.name, job.id);
+    out(`Queued ${job.name} ${job.id} again.`);
+    return 0;
+  }
+  const definition = jobs.definitions.get(arg);
+  if (!definition) {
+    process.stderr.write(`jobs run: unknown job ${arg} (${[...jobs.definitions.keys()].join(", ")})\n`);
+    return 2;
+  }
+  const id = await jobs.send(arg, tenant);
+  if (!id) {
+    process.stderr.write(`jobs run: a run of ${arg} is already queued\n`);
+    return 1;
+  }
+  await jobs.start({ schedule: false, only: [arg] });
+  const done = await jobs.waitFor(arg, id, 10 * 60_000);
+  out(`${arg} ${id}: ${done.state}${done.output ? ` ${JSON.stringify(done.output)}` : ""}`);
+  return done.state === "completed" ? 0 : 1;
 }
 
 async function seedPersons(count: string, seed: string | undefined): Promise<number> {
@@ -178,6 +232,22 @@ async function main(argv: string[]): Promise<number> {
             `Tenant ${r.tenantId}: ${r.persons} persons, ${r.pairs} candidate pairs (${r.seconds.toFixed(1)} s).\n`,
           );
         return 0;
+      });
+    }
+    case "jobs": {
+      if (sub !== "list" && sub !== "retry" && sub !== "run") break;
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { tenant: { type: "string" } },
+      });
+      return withDatabase(async (database) => {
+        const jobs = jobsOf({ database, config: loadConfig() });
+        try {
+          return await jobsCommand(jobs, sub, positionals[0], values.tenant);
+        } finally {
+          await jobs.stop();
+        }
       });
     }
     case "match": {

@@ -1,15 +1,13 @@
 // Builds and starts Strang: database, migrations, first-start data, HTTP server, background work.
 import path from "node:path";
 import { features } from "./features/index.js";
-import { systemSweepOverdueReferrals } from "./features/referrals/referral-overdue.js";
+import { jobsOf } from "./features/jobs/jobs.definitions.js";
 import { reindexSearchKeys, searchIndexMissing } from "./features/search/search-index.js";
 import { bootstrap, demoAccountsText } from "./features/tenants/bootstrap.js";
 import { sealPending } from "./platform/audit/audit-chain.js";
-import { purgeExpiredSessions } from "./platform/auth/sessions.js";
 import type { Config } from "./platform/config.js";
 import { openDatabase } from "./platform/db/client.js";
 import { buildApp } from "./platform/http/app.js";
-import { purgeIdempotencyKeys } from "./platform/http/idempotency.js";
 import { filesystemStorage } from "./platform/storage/storage.js";
 
 export async function createServer(config: Config, options: { logger?: boolean } = {}) {
@@ -27,22 +25,24 @@ export async function serve(config: Config) {
   // Persons from before the search index (migration 0009) get their keys; the check is O(1).
   if (await searchIndexMissing(database.db)) await reindexSearchKeys(database.db);
 
-  // The sealer chains committed audit rows moments after they are written.
+  // The sealer chains committed audit rows moments after they are written. It stays a timer, not
+  // a job: each pass is idempotent under an advisory lock, and a pass lost to a restart is done by
+  // the next one (ARCHITECTURE.md "Jobs").
   const sealer = setInterval(() => {
     sealPending(database.db).catch((err: unknown) => app.log.error({ err }, "audit sealing failed"));
   }, 1000);
-  const purger = setInterval(() => {
-    purgeExpiredSessions(database.db, config.sessionIdleMs).catch(() => {});
-    purgeIdempotencyKeys(database.db).catch(() => {});
-  }, 10 * 60_000);
-  // Overdue referrals: at start and every 15 minutes (idempotent; a deadline passes at midnight).
-  const sweepOverdue = () =>
-    systemSweepOverdueReferrals(database.db).catch((err: unknown) => app.log.error({ err }, "overdue sweep failed"));
-  const overdue = setInterval(sweepOverdue, 15 * 60_000);
-  void sweepOverdue();
   sealer.unref();
-  purger.unref();
-  overdue.unref();
+  // Everything else in the background is a pg-boss job: schedules, retries, one run per slot.
+  const jobs = jobsOf(
+    { database, config },
+    {
+      onFailure: (name, jobId) => app.log.error({ job: name, jobId }, "job failed"),
+      onError: (err) => app.log.error({ err }, "job queue error"),
+    },
+  );
+  await jobs.start({ schedule: true });
+  // A deadline passes at midnight: the sweep at start catches up on a server that was down.
+  await jobs.send("referral-overdue", undefined);
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -50,11 +50,10 @@ export async function serve(config: Config) {
     closing = true;
     app.log.info({ signal }, "shutting down");
     clearInterval(sealer);
-    clearInterval(purger);
-    clearInterval(overdue);
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      // app.close() stops the job workers too (jobs.routes.ts): running jobs finish or go back.
       await app.close();
       await sealPending(database.db).catch(() => {});
       await database.close();

@@ -9,6 +9,7 @@ import { consentsRoutes } from "./consents/consents.routes.js";
 import { documentsRoutes } from "./documents/documents.routes.js";
 import { duplicatesRoutes } from "./duplicates/duplicates.routes.js";
 import { householdsRoutes } from "./households/households.routes.js";
+import { jobsRoutes } from "./jobs/jobs.routes.js";
 import { legalBasesRoutes } from "./legal-bases/legal-bases.routes.js";
 import { notificationsRoutes } from "./notifications/notifications.routes.js";
 import { organisationsRoutes } from "./organisations/organisations.routes.js";
@@ -42,4 +43,5 @@ export const features: { prefix: string; plugin: Feature }[] = [
   { prefix: "/api/v1", plugin: notificationsRoutes },
   { prefix: "/api/v1", plugin: plansRoutes },
   { prefix: "/api/v1", plugin: settingsRoutes },
+  { prefix: "/api/v1", plugin: jobsRoutes },
 ];

@@ -53,6 +53,10 @@ const envSchema = z.object({
   STRANG_TRUST_PROXY: trustProxy.default(false),
   STRANG_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   STRANG_SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  STRANG_DUPLICATE_SCAN_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM (24 h, Europe/Berlin)")
+    .default("02:30"),
   STRANG_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   STRANG_MAX_UPLOAD_BYTES: z.coerce
     .number()
@@ -76,6 +80,8 @@ export type Config = {
   trustProxy: false | number | string[];
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
+  /** When the nightly duplicate scan runs, HH:MM in Europe/Berlin. */
+  duplicateScanAt: string;
   maxBodyBytes: number;
   maxUploadBytes: number;
 };
@@ -106,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.STRANG_TRUST_PROXY,
     sessionIdleMs: e.STRANG_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.STRANG_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    duplicateScanAt: e.STRANG_DUPLICATE_SCAN_AT,
     maxBodyBytes: e.STRANG_MAX_BODY_BYTES,
     maxUploadBytes: e.STRANG_MAX_UPLOAD_BYTES,
   };

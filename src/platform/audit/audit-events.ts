@@ -20,6 +20,8 @@ export const auditActions = [
   "person.merge_undone",
   "duplicate.dismissed",
   "duplicates.scanned",
+  "job.started",
+  "job.retried",
   "case.opened",
   "case.paused",
   "case.resumed",

@@ -8,7 +8,11 @@ export type AuditContext = {
   actor?: { tenantId: string; userId: string; organisationId: string; role: string } | undefined;
   /** Tenant of an event without an actor (e.g. a failed login of a known account). */
   tenantId?: string | undefined;
+  /** A background job acting for nobody: its rows carry the role `system` and the job's id. */
+  system?: SystemActor | undefined;
 };
+
+export type SystemActor = { role: "system"; job: string; jobId: string };
 
 export type AuditEntry = {
   action: AuditAction;
@@ -26,11 +30,11 @@ export async function audit(db: Db, ctx: AuditContext, ...entries: AuditEntry[])
   await db.insert(auditEvents).values(
     entries.map((e) => ({
       tenantId: ctx.actor?.tenantId ?? ctx.tenantId ?? null,
-      requestId: ctx.requestId ?? null,
+      requestId: ctx.requestId ?? (ctx.system ? `job:${ctx.system.jobId}` : null),
       action: e.action,
       actorUserId: ctx.actor?.userId ?? null,
       actorOrganisationId: ctx.actor?.organisationId ?? null,
-      actorRole: ctx.actor?.role ?? null,
+      actorRole: ctx.actor?.role ?? ctx.system?.role ?? null,
       subjectType: e.subjectType ?? null,
       subjectId: e.subjectId ?? null,
       personId: e.personId ?? null,

@@ -31,6 +31,8 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 export type Database = {
   db: Db;
   kind: "pglite" | "postgres";
+  /** For the job queue (pg-boss), which talks to the same database without drizzle. */
+  connection: { kind: "postgres"; url: string } | { kind: "pglite"; client: PGlite };
   migrate(): Promise<void>;
   /** true when every migration in the folder is recorded as applied. */
   migrationsApplied(): Promise<boolean>;
@@ -85,6 +87,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       db,
       kind: "postgres",
+      connection: { kind: "postgres", url: options.databaseUrl },
       migrate: async () => {
         // Serialise concurrent start-ups of several instances.
         const client = await pool.connect();
@@ -113,6 +116,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     db,
     kind: "pglite",
+    connection: { kind: "pglite", client },
     migrate: async () => {
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: folder });
     },

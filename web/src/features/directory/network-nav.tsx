@@ -1,13 +1,26 @@
 // Navigation items of the cooperation network, by the user's abilities: the directory for everyone,
-// referrals for those who work with persons, deadline figures for steering and admins, settings.
-import { IconAddressBook, IconArrowsExchange, IconChartBar, IconSettings } from "@tabler/icons-react";
+// referrals for those who work with persons, deadline figures for steering and admins, settings
+// and background jobs.
+import { IconAddressBook, IconArrowsExchange, IconChartBar, IconClockPlay, IconSettings } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
 import type { Me } from "../auth/auth.api";
 import { registerStrings, useStrings } from "../data-protection/feature-strings";
 
 const ns = registerStrings("networkNav", {
-  de: { directory: "Netzwerk-Verzeichnis", referrals: "Verweisungen", sla: "Fristtreue", settings: "Einstellungen" },
-  en: { directory: "Network directory", referrals: "Referrals", sla: "Deadline compliance", settings: "Settings" },
+  de: {
+    directory: "Netzwerk-Verzeichnis",
+    referrals: "Verweisungen",
+    sla: "Fristtreue",
+    settings: "Einstellungen",
+    jobs: "Hintergrundaufgaben",
+  },
+  en: {
+    directory: "Network directory",
+    referrals: "Referrals",
+    sla: "Deadline compliance",
+    settings: "Settings",
+    jobs: "Background jobs",
+  },
 });
 
 export function NetworkNavItems({ me }: { me: Me }) {
@@ -41,6 +54,14 @@ export function NetworkNavItems({ me }: { me: Me }) {
           <Link to="/settings" className="nav-link">
             <IconSettings size={20} aria-hidden="true" />
             {t("settings")}
+          </Link>
+        </li>
+      ) : null}
+      {me.abilities.manageSettings ? (
+        <li>
+          <Link to="/jobs" className="nav-link">
+            <IconClockPlay size={20} aria-hidden="true" />
+            {t("jobs")}
           </Link>
         </li>
       ) : null}

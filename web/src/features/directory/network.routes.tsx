@@ -54,6 +54,15 @@ const settingsRoute = createRoute({
   ),
 });
 
+const jobsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/jobs",
+  component: guarded(
+    (a) => a.manageSettings,
+    lazyRouteComponent(() => import("../jobs/jobs-page"), "JobsPage"),
+  ),
+});
+
 const notificationsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "/notifications",
@@ -103,6 +112,7 @@ export const networkRoutes = [
   directoryRoute,
   entryRoute,
   settingsRoute,
+  jobsRoute,
   notificationsRoute,
   referralsRoute,
   referralRoute,
