@@ -21,7 +21,7 @@ import { listResponse } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { uuidParam } from "../../platform/http/schemas.js";
 import { textFault } from "../../platform/http/validation.js";
-import { personAccessOrThrow } from "../persons/persons.queries.js";
+import { personAccessOrThrow } from "../../platform/access/person-access.js";
 import { documents } from "./documents.tables.js";
 
 const tags = ["documents"];

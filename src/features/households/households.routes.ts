@@ -5,7 +5,7 @@ import { type App, actorOf, auditContext } from "../../platform/http/context.js"
 import { AppError } from "../../platform/http/errors.js";
 import { policy } from "../../platform/http/policy.js";
 import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
-import { personAccessOrThrow } from "../persons/persons.queries.js";
+import { personAccessOrThrow } from "../../platform/access/person-access.js";
 import { addMember, assertPersonsVisible, getVisibleHouseholdOrThrow } from "./households.queries.js";
 import {
   createHouseholdSchema,

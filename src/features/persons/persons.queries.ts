@@ -18,8 +18,6 @@ import { persons } from "./persons.tables.js";
 
 export type PersonRow = typeof persons.$inferSelect;
 
-/** The person's access (and row) for the actor, or 404 — decided by the access module. */
-export { personAccessOrThrow, personWithAccessOrThrow };
 
 export async function getPersonRow(db: Db, tenantId: string, personId: string): Promise<PersonRow> {
   const [row] = await db

@@ -6,7 +6,9 @@ import {
   decidePersonAccess,
   groundsForItem,
   identityGroundsOf,
+  personAccessOrThrow,
   personDataRoles,
+  personWithAccessOrThrow,
   uniqueGrounds,
 } from "../../platform/access/person-access.js";
 import { audit, changeSet } from "../../platform/audit/audit.js";
@@ -27,8 +29,6 @@ import {
   getPersonRow,
   householdOf,
   listVisiblePersons,
-  personAccessOrThrow,
-  personWithAccessOrThrow,
   presentPerson,
 } from "./persons.queries.js";
 import {

@@ -21,7 +21,7 @@ import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
 import { zodFieldErrors } from "../../platform/http/validation.js";
 import { organisations } from "../../platform/identity/identity.tables.js";
 import { orderedDates } from "../../platform/reference/partial-date.js";
-import { personAccessOrThrow } from "../persons/persons.queries.js";
+import { personAccessOrThrow } from "../../platform/access/person-access.js";
 import { kindDefinition, recordKinds } from "./record-kinds.js";
 import {
   assertCodesKnown,

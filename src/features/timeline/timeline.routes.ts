@@ -11,7 +11,7 @@ import { cursorPart, decodeCursor, encodeCursor } from "../../platform/http/pagi
 import { policy } from "../../platform/http/policy.js";
 import { uuidParam } from "../../platform/http/schemas.js";
 import { documents } from "../documents/documents.tables.js";
-import { personAccessOrThrow } from "../persons/persons.queries.js";
+import { personAccessOrThrow } from "../../platform/access/person-access.js";
 import { caseEvents } from "../persons/persons.tables.js";
 import { recordKindNames, summarise } from "../records/record-kinds.js";
 import { records } from "../records/records.tables.js";

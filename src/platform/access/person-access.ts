@@ -515,6 +515,35 @@ export async function personWithAccessOrThrow(
   return { person: loaded.person, access };
 }
 
+/**
+ * The scoped loader of everything that hangs off a person (record, document, consent, goal,
+ * measure, conference, referral): the caller loads the row within the actor's tenant, this decides
+ * whether the actor may see the person and the item. 404 — the same answer as for an id that does
+ * not exist — when it may not; a database error stays a database error (never a 404). The
+ * features' `…OrThrow(tx, actor, id)` loaders are built on it.
+ */
+export async function personItemOrThrow<
+  R extends { personId: string; ownerOrganisationId?: string; category?: Category; protected?: boolean },
+>(db: Db, actor: Actor, row: R | undefined, notFound: string): Promise<{ row: R; access: PersonAccess }> {
+  assertPersonDataRole(actor);
+  if (!row) throw new AppError("not-found", notFound);
+  const loaded = await loadPersonWithFacts(db, actor, row.personId);
+  const access = loaded ? decidePersonAccess(actor, loaded.facts) : undefined;
+  if (!access) throw new AppError("not-found", notFound);
+  if (
+    row.ownerOrganisationId !== undefined &&
+    row.category !== undefined &&
+    !canSeeItem(access, {
+      ownerOrganisationId: row.ownerOrganisationId,
+      category: row.category,
+      protected: row.protected,
+    })
+  ) {
+    throw new AppError("not-found", notFound);
+  }
+  return { row, access };
+}
+
 /** A merged file answers 404 naming the surviving file, when the actor may see that one (a bookmark leads on). */
 async function throwIfMergedIntoVisible(db: Db, actor: Actor, personId: string): Promise<void> {
   const [row] = await db
