@@ -4,8 +4,6 @@ import {
   closedCategories,
   type PersonAccess,
   personAbilities,
-  personAccessOrThrow,
-  personWithAccessOrThrow,
   visiblePersonSql,
 } from "../../platform/access/person-access.js";
 import type { Actor } from "../../platform/auth/actor.js";
@@ -17,7 +15,6 @@ import { householdMembers, households } from "../households/households.tables.js
 import { persons } from "./persons.tables.js";
 
 export type PersonRow = typeof persons.$inferSelect;
-
 
 export async function getPersonRow(db: Db, tenantId: string, personId: string): Promise<PersonRow> {
   const [row] = await db

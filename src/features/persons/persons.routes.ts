@@ -4,12 +4,9 @@ import type { FastifyRequest } from "fastify";
 import {
   assertPersonDataRole,
   decidePersonAccess,
-  groundsForItem,
   identityGroundsOf,
   personAccessOrThrow,
   personDataRoles,
-  personWithAccessOrThrow,
-  uniqueGrounds,
 } from "../../platform/access/person-access.js";
 import { audit, changeSet } from "../../platform/audit/audit.js";
 import type { AuditAction } from "../../platform/audit/audit-events.js";
@@ -21,16 +18,10 @@ import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
 import { users } from "../../platform/identity/identity.tables.js";
 import { today } from "../../platform/reference/partial-date.js";
 import { addMember } from "../households/households.queries.js";
-import { listVisibleRecords, presentRecord } from "../records/records.queries.js";
 import { presentHit, searchPersons } from "../search/search.queries.js";
 import { indexPersons } from "../search/search-index.js";
-import {
-  assertNotMerged,
-  getPersonRow,
-  householdOf,
-  listVisiblePersons,
-  presentPerson,
-} from "./persons.queries.js";
+import { readCaseFile } from "./case-file-read.js";
+import { assertNotMerged, getPersonRow, householdOf, listVisiblePersons, presentPerson } from "./persons.queries.js";
 import {
   caseActionSchema,
   createPersonSchema,
@@ -175,33 +166,7 @@ export async function personsRoutes(app: App) {
         response: { 200: personSchema },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const { person, access } = await personWithAccessOrThrow(db(), actor, req.params.id);
-      await assertNotMerged(db(), actor, person);
-      const [household, recordRows] = await Promise.all([
-        householdOf(db(), actor.tenantId, req.params.id),
-        req.query.include === "records" ? listVisibleRecords(db(), actor.tenantId, access) : Promise.resolve(undefined),
-      ]);
-      const seen = new Set<string>(["identity", ...(recordRows ?? []).map((r) => r.category)]);
-      const grounds = uniqueGrounds([
-        access.open.get("identity") ?? [],
-        ...(recordRows ?? []).map((r) => groundsForItem(access, r)),
-      ]);
-      await audit(db(), auditContext(req), {
-        action: "person.read",
-        subjectType: "person",
-        subjectId: person.id,
-        personId: person.id,
-        categories: [...seen],
-        grounds,
-      });
-      return {
-        ...presentPerson(person, access),
-        household,
-        ...(recordRows ? { records: recordRows.map(presentRecord) } : {}),
-      };
-    },
+    async (req) => readCaseFile(db(), auditContext(req), actorOf(req), req.params.id, req.query.include),
   );
 
   app.patch(
