@@ -4,7 +4,7 @@ import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import { AppError } from "../../platform/http/errors.js";
 import { type PersonAddress, persons } from "../persons/persons.tables.js";
-import { type HouseholdRelation, householdMembers, households } from "./households.tables.js";
+import { householdMembers, households } from "./households.tables.js";
 
 /** Of the given ids, those the actor may see. Lists of ids are checked as a set. */
 export async function assertPersonsVisible(db: Db, actor: Actor, personIds: string[]): Promise<void> {
@@ -16,6 +16,8 @@ export async function assertPersonsVisible(db: Db, actor: Actor, personIds: stri
     .where(and(visiblePersonSql(actor, persons), inArray(persons.id, unique)));
   if (rows.length !== unique.length) throw new AppError("not-found", "Person not found");
 }
+
+export type VisibleHousehold = Awaited<ReturnType<typeof getVisibleHouseholdOrThrow>>;
 
 /** The household with only the members the actor may see; 404 when it sees none. */
 export async function getVisibleHouseholdOrThrow(db: Db, actor: Actor, householdId: string) {
@@ -75,24 +77,11 @@ function householdAddress(addresses: PersonAddress[]): Required<PersonAddress> |
   };
 }
 
-export async function addMember(
-  db: Db,
-  actor: Actor,
-  householdId: string,
-  personId: string,
-  relation: HouseholdRelation,
-  options: { personJustCreated?: boolean } = {},
-): Promise<void> {
-  await getVisibleHouseholdOrThrow(db, actor, householdId);
-  if (!options.personJustCreated) await assertPersonsVisible(db, actor, [personId]);
-  const [existing] = await db
+/** The household a person lives in (its id), whoever created it: a person lives in one at a time. */
+export async function householdOfMember(db: Db, actor: Actor, personId: string): Promise<string | undefined> {
+  const [row] = await db
     .select({ householdId: householdMembers.householdId })
     .from(householdMembers)
     .where(and(eq(householdMembers.tenantId, actor.tenantId), eq(householdMembers.personId, personId)));
-  if (existing) {
-    if (existing.householdId === householdId)
-      throw new AppError("conflict", "The person is already a member of this household");
-    throw new AppError("conflict", "The person lives in another household; remove them there first");
-  }
-  await db.insert(householdMembers).values({ tenantId: actor.tenantId, householdId, personId, relation });
+  return row?.householdId;
 }

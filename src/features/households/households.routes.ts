@@ -1,12 +1,20 @@
-import { and, eq, sql } from "drizzle-orm";
+// Households: persons living together. The actor sees a household through the members it may see
+// (or because its organisation created it); every change writes its audit rows in its transaction.
 import { assertPersonDataRole, personDataRoles } from "../../platform/access/person-access.js";
-import { audit } from "../../platform/audit/audit.js";
+import { type AuditContext, audit } from "../../platform/audit/audit.js";
+import type { Actor } from "../../platform/auth/actor.js";
+import type { Db } from "../../platform/db/client.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
-import { AppError } from "../../platform/http/errors.js";
 import { policy } from "../../platform/http/policy.js";
 import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
-import { personAccessOrThrow } from "../../platform/access/person-access.js";
-import { addMember, assertPersonsVisible, getVisibleHouseholdOrThrow } from "./households.queries.js";
+import {
+  addHouseholdMember,
+  createHousehold,
+  type Member,
+  removeHouseholdMember,
+  renameHousehold,
+} from "./households.commands.js";
+import { getVisibleHouseholdOrThrow, type VisibleHousehold } from "./households.queries.js";
 import {
   createHouseholdSchema,
   householdSchema,
@@ -14,20 +22,12 @@ import {
   memberParams,
   updateHouseholdSchema,
 } from "./households.schemas.js";
-import { householdMembers, households } from "./households.tables.js";
 
 const tags = ["households"];
 const personPolicy = policy.roles(...personDataRoles);
 
 export async function householdsRoutes(app: App) {
   const db = () => app.deps.database.db;
-  const present = (h: Awaited<ReturnType<typeof getVisibleHouseholdOrThrow>>) => ({
-    id: h.id,
-    name: h.name,
-    version: h.version,
-    members: h.members,
-    address: h.address,
-  });
 
   app.post(
     "/households",
@@ -40,43 +40,7 @@ export async function householdsRoutes(app: App) {
         response: { 201: householdSchema },
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      assertPersonDataRole(actor);
-      const result = await db().transaction(async (tx) => {
-        await assertPersonsVisible(
-          tx,
-          actor,
-          req.body.members.map((m) => m.personId),
-        );
-        const [h] = await tx
-          .insert(households)
-          .values({ tenantId: actor.tenantId, name: req.body.name, createdByOrganisationId: actor.organisationId })
-          .returning();
-        if (!h) throw new AppError("internal");
-        for (const m of req.body.members) await addMember(tx, actor, h.id, m.personId, m.relation);
-        await audit(
-          tx,
-          auditContext(req),
-          {
-            action: "household.created",
-            subjectType: "household",
-            subjectId: h.id,
-            details: { after: { name: h.name, members: req.body.members.length } },
-          },
-          ...req.body.members.map((m) => ({
-            action: "household.updated" as const,
-            subjectType: "household",
-            subjectId: h.id,
-            personId: m.personId,
-            categories: ["family"],
-            details: { added: m.relation },
-          })),
-        );
-        return getVisibleHouseholdOrThrow(tx, actor, h.id);
-      });
-      return reply.code(201).send(present(result));
-    },
+    async (req, reply) => reply.code(201).send(await create(db(), auditContext(req), actorOf(req), req.body)),
   );
 
   app.get(
@@ -90,23 +54,7 @@ export async function householdsRoutes(app: App) {
         response: { 200: householdSchema },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      assertPersonDataRole(actor);
-      const h = await getVisibleHouseholdOrThrow(db(), actor, req.params.id);
-      await audit(
-        db(),
-        auditContext(req),
-        ...h.members.map((m) => ({
-          action: "household.read" as const,
-          subjectType: "household",
-          subjectId: h.id,
-          personId: m.personId,
-          categories: ["identity", "family"],
-        })),
-      );
-      return present(h);
-    },
+    async (req) => read(db(), auditContext(req), actorOf(req), req.params.id),
   );
 
   app.patch(
@@ -122,34 +70,8 @@ export async function householdsRoutes(app: App) {
       },
     },
     async (req) => {
-      const actor = actorOf(req);
-      assertPersonDataRole(actor);
       const expected = expectedVersion(req.headers["if-match"], req.body.version);
-      return db().transaction(async (tx) => {
-        const before = await getVisibleHouseholdOrThrow(tx, actor, req.params.id);
-        const [updated] = await tx
-          .update(households)
-          .set({ name: req.body.name, version: sql`${households.version} + 1`, updatedAt: new Date() })
-          .where(
-            and(
-              eq(households.tenantId, actor.tenantId),
-              eq(households.id, before.id),
-              expected === undefined ? undefined : eq(households.version, expected),
-            ),
-          )
-          .returning();
-        if (!updated)
-          throw new AppError("version-conflict", `The household is at version ${before.version}`, {
-            currentVersion: before.version,
-          });
-        await audit(tx, auditContext(req), {
-          action: "household.updated",
-          subjectType: "household",
-          subjectId: before.id,
-          details: { before: { name: before.name }, after: { name: req.body.name } },
-        });
-        return present(await getVisibleHouseholdOrThrow(tx, actor, before.id));
-      });
+      return rename(db(), auditContext(req), actorOf(req), req.params.id, req.body.name, expected);
     },
   );
 
@@ -165,23 +87,8 @@ export async function householdsRoutes(app: App) {
         response: { 201: householdSchema },
       },
     },
-    async (req, reply) => {
-      const actor = actorOf(req);
-      assertPersonDataRole(actor);
-      const h = await db().transaction(async (tx) => {
-        await addMember(tx, actor, req.params.id, req.body.personId, req.body.relation);
-        await audit(tx, auditContext(req), {
-          action: "household.updated",
-          subjectType: "household",
-          subjectId: req.params.id,
-          personId: req.body.personId,
-          categories: ["family"],
-          details: { added: req.body.relation },
-        });
-        return getVisibleHouseholdOrThrow(tx, actor, req.params.id);
-      });
-      return reply.code(201).send(present(h));
-    },
+    async (req, reply) =>
+      reply.code(201).send(await addMember(db(), auditContext(req), actorOf(req), req.params.id, req.body)),
   );
 
   app.delete(
@@ -191,30 +98,62 @@ export async function householdsRoutes(app: App) {
       schema: { tags, summary: "Remove a person from a household", params: memberParams },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      await db().transaction(async (tx) => {
-        await personAccessOrThrow(tx, actor, req.params.personId);
-        const removed = await tx
-          .delete(householdMembers)
-          .where(
-            and(
-              eq(householdMembers.tenantId, actor.tenantId),
-              eq(householdMembers.householdId, req.params.id),
-              eq(householdMembers.personId, req.params.personId),
-            ),
-          )
-          .returning();
-        if (removed.length === 0) throw new AppError("not-found", "The person is not a member of this household");
-        await audit(tx, auditContext(req), {
-          action: "household.updated",
-          subjectType: "household",
-          subjectId: req.params.id,
-          personId: req.params.personId,
-          categories: ["family"],
-          details: { removed: removed[0]?.relation },
-        });
-      });
+      const { id, personId } = req.params;
+      await db().transaction((tx) => removeHouseholdMember(tx, auditContext(req), actorOf(req), id, personId));
       return reply.code(204).send();
     },
   );
+}
+
+async function create(db: Db, ctx: AuditContext, actor: Actor, input: { name: string; members: Member[] }) {
+  assertPersonDataRole(actor);
+  return db.transaction(async (tx) => {
+    const id = await createHousehold(tx, ctx, actor, input);
+    return present(await getVisibleHouseholdOrThrow(tx, actor, id));
+  });
+}
+
+/** The household with a `household.read` row for every member shown. */
+async function read(db: Db, ctx: AuditContext, actor: Actor, householdId: string) {
+  assertPersonDataRole(actor);
+  const h = await getVisibleHouseholdOrThrow(db, actor, householdId);
+  await audit(
+    db,
+    ctx,
+    ...h.members.map((m) => ({
+      action: "household.read" as const,
+      subjectType: "household",
+      subjectId: h.id,
+      personId: m.personId,
+      categories: ["identity", "family"],
+    })),
+  );
+  return present(h);
+}
+
+async function rename(
+  db: Db,
+  ctx: AuditContext,
+  actor: Actor,
+  householdId: string,
+  name: string,
+  expected: number | undefined,
+) {
+  assertPersonDataRole(actor);
+  return db.transaction(async (tx) => {
+    await renameHousehold(tx, ctx, actor, householdId, name, expected);
+    return present(await getVisibleHouseholdOrThrow(tx, actor, householdId));
+  });
+}
+
+async function addMember(db: Db, ctx: AuditContext, actor: Actor, householdId: string, member: Member) {
+  assertPersonDataRole(actor);
+  return db.transaction(async (tx) => {
+    await addHouseholdMember(tx, ctx, actor, householdId, member);
+    return present(await getVisibleHouseholdOrThrow(tx, actor, householdId));
+  });
+}
+
+function present(h: VisibleHousehold) {
+  return { id: h.id, name: h.name, version: h.version, members: h.members, address: h.address };
 }

@@ -10,20 +10,13 @@ import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import { AppError } from "../../platform/http/errors.js";
 import { cursorPart, decodeCursor, page } from "../../platform/http/pagination.js";
+import { users } from "../../platform/identity/identity.tables.js";
 import { precisionOf } from "../../platform/reference/partial-date.js";
 import { householdMembers, households } from "../households/households.tables.js";
+import { presentHit, searchPersons } from "../search/search.queries.js";
 import { persons } from "./persons.tables.js";
 
 export type PersonRow = typeof persons.$inferSelect;
-
-export async function getPersonRow(db: Db, tenantId: string, personId: string): Promise<PersonRow> {
-  const [row] = await db
-    .select()
-    .from(persons)
-    .where(and(eq(persons.tenantId, tenantId), eq(persons.id, personId)));
-  if (!row) throw new AppError("not-found", "Person not found");
-  return row;
-}
 
 /**
  * A person merged into another exists no more on its own: 404, naming the surviving file when the
@@ -88,10 +81,41 @@ export function presentPerson(p: PersonRow, access: PersonAccess) {
   };
 }
 
+/** The id of an active case manager of the actor's own organisation, if the user is one. */
+export async function activeCaseManagerOf(db: Db, actor: Actor, userId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.tenantId, actor.tenantId),
+        eq(users.id, userId),
+        eq(users.organisationId, actor.organisationId),
+        eq(users.role, "case_manager"),
+        eq(users.active, true),
+      ),
+    );
+  return row?.id;
+}
+
+type PersonsQuery = {
+  q?: string | undefined;
+  status?: PersonRow["caseStatus"] | undefined;
+  limit: number;
+  cursor?: string | undefined;
+};
+
+/** `GET /persons`: the text search (best matches, one page) when `q` is given, else the visible persons by name. */
+export async function findPersons(db: Db, actor: Actor, { q, ...query }: PersonsQuery) {
+  if (!q) return listVisiblePersons(db, actor, query);
+  const hits = await searchPersons(db, actor, { q, status: query.status, limit: query.limit });
+  return { items: hits.map(presentHit), nextCursor: null };
+}
+
 const cursorShape = z.tuple([cursorPart.text, cursorPart.text, cursorPart.uuid]);
 
 /** Persons the actor may see, filtered and paginated in SQL (never filtered after LIMIT). */
-export async function listVisiblePersons(
+async function listVisiblePersons(
   db: Db,
   actor: Actor,
   query: {

@@ -20,13 +20,10 @@ const notYetSplit: readonly string[] = [
   "features/consents/consents.routes.ts",
   "features/documents/documents.routes.ts",
   "features/duplicates/duplicates.routes.ts",
-  "features/households/households.routes.ts",
   "features/legal-bases/legal-bases.routes.ts",
   "features/notifications/notifications.routes.ts",
-  "features/persons/persons.routes.ts",
   "features/plans/plans.routes.ts",
   "features/records/records.routes.ts",
-  "features/timeline/timeline.routes.ts",
 ];
 
 function routeFiles(dir: string): string[] {
