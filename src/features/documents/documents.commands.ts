@@ -1,6 +1,6 @@
-// Writing documents: the row of an upload and its deletion, each with its audit row in the
-// caller's transaction, and the audit row of a download. The bytes are the storage's (the route
-// puts and deletes them around the transaction).
+// Writing documents: an upload and a deletion, the row with its audit row in one transaction and
+// the bytes in the storage around it, and the audit row of a download.
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import {
   assertCanWriteCategory,
@@ -13,20 +13,41 @@ import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import { protectedProvenanceTypes } from "../../platform/domain.js";
 import { AppError } from "../../platform/http/errors.js";
+import type { Storage } from "../../platform/storage/storage.js";
 import type { Upload } from "./document-files.js";
 import { type DocumentRow, documentOrThrow } from "./documents.queries.js";
 import { documents } from "./documents.tables.js";
 
-/** Where a document's bytes are kept: its own key, decided before the row exists. */
-export const storageKeyOf = (tenantId: string, id: string) => `${tenantId}/${id}`;
+/**
+ * Stores an upload: the bytes first, under a key of their own, then the row and its audit row.
+ * Nothing half-written: the stored bytes go when the database refuses the document.
+ */
+export async function uploadDocument(
+  db: Db,
+  storage: Storage,
+  ctx: AuditContext,
+  actor: Actor,
+  personId: string,
+  upload: Upload,
+): Promise<DocumentRow> {
+  const id = randomUUID();
+  const storageKey = `${actor.tenantId}/${id}`;
+  await storage.put(storageKey, upload.bytes);
+  try {
+    return await db.transaction((tx) => insertDocument(tx, ctx, actor, personId, { id, storageKey }, upload));
+  } catch (err) {
+    await storage.delete(storageKey).catch(() => {});
+    throw err;
+  }
+}
 
-/** The row of an uploaded document whose bytes are stored under `storageKeyOf(tenant, id)`; the actor's organisation owns it. */
-export async function recordUpload(
+/** The row of an uploaded document (the actor's organisation owns it) and its audit row. */
+async function insertDocument(
   tx: Db,
   ctx: AuditContext,
   actor: Actor,
   personId: string,
-  id: string,
+  stored: { id: string; storageKey: string },
   upload: Upload,
 ): Promise<DocumentRow> {
   const access = await personAccessOrThrow(tx, actor, personId);
@@ -35,7 +56,7 @@ export async function recordUpload(
     .insert(documents)
     .values({
       tenantId: actor.tenantId,
-      id,
+      id: stored.id,
       personId,
       category: upload.category,
       title: upload.title,
@@ -43,7 +64,7 @@ export async function recordUpload(
       mediaType: upload.mediaType,
       sizeBytes: upload.bytes.length,
       sha256: upload.sha256,
-      storageKey: storageKeyOf(actor.tenantId, id),
+      storageKey: stored.storageKey,
       ownerOrganisationId: actor.organisationId,
       protected: protectedProvenanceTypes.includes(actor.organisationType),
       uploadedBy: actor.userId,
@@ -53,7 +74,7 @@ export async function recordUpload(
   await audit(tx, ctx, {
     action: "document.uploaded",
     subjectType: "document",
-    subjectId: id,
+    subjectId: row.id,
     personId,
     categories: [upload.category],
     grounds: [{ type: "ownership" }],
@@ -74,20 +95,29 @@ export async function auditDownload(db: Db, ctx: AuditContext, access: PersonAcc
   });
 }
 
-/** Deletes the row of a document the actor's organisation uploaded; returns it so that its bytes can go. */
-export async function deleteDocument(tx: Db, ctx: AuditContext, actor: Actor, id: string): Promise<DocumentRow> {
-  const { row } = await documentOrThrow(tx, actor, id);
-  if (row.ownerOrganisationId !== actor.organisationId)
-    throw new AppError("forbidden", "Only the uploading organisation deletes a document");
-  await tx.delete(documents).where(and(eq(documents.tenantId, actor.tenantId), eq(documents.id, row.id)));
-  await audit(tx, ctx, {
-    action: "document.deleted",
-    subjectType: "document",
-    subjectId: row.id,
-    personId: row.personId,
-    categories: [row.category],
-    grounds: [{ type: "ownership" }],
-    details: { before: { title: row.title, mediaType: row.mediaType, sha256: row.sha256 } },
+/** Deletes a document the actor's organisation uploaded: the row with its audit row, then the bytes. */
+export async function deleteDocument(
+  db: Db,
+  storage: Storage,
+  ctx: AuditContext,
+  actor: Actor,
+  id: string,
+): Promise<void> {
+  const row = await db.transaction(async (tx) => {
+    const { row } = await documentOrThrow(tx, actor, id);
+    if (row.ownerOrganisationId !== actor.organisationId)
+      throw new AppError("forbidden", "Only the uploading organisation deletes a document");
+    await tx.delete(documents).where(and(eq(documents.tenantId, actor.tenantId), eq(documents.id, row.id)));
+    await audit(tx, ctx, {
+      action: "document.deleted",
+      subjectType: "document",
+      subjectId: row.id,
+      personId: row.personId,
+      categories: [row.category],
+      grounds: [{ type: "ownership" }],
+      details: { before: { title: row.title, mediaType: row.mediaType, sha256: row.sha256 } },
+    });
+    return row;
   });
-  return row;
+  await storage.delete(row.storageKey);
 }

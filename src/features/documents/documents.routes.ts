@@ -1,7 +1,6 @@
 // Documents attached to a person and a category: upload (type decided by content), list, read,
-// download, delete. The bytes go through the storage interface; rows and audit rows through the
-// queries and commands.
-import { randomUUID } from "node:crypto";
+// download, delete. The commands keep a document's row and its bytes (in the storage) together;
+// the download streams the bytes from the storage.
 import { personAccessOrThrow, personDataRoles } from "../../platform/access/person-access.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
 import { AppError } from "../../platform/http/errors.js";
@@ -9,7 +8,7 @@ import { listResponse } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { uuidParam } from "../../platform/http/schemas.js";
 import { contentDisposition, documentFileName, notMultipart, readUpload } from "./document-files.js";
-import { auditDownload, deleteDocument, recordUpload, storageKeyOf } from "./documents.commands.js";
+import { auditDownload, deleteDocument, uploadDocument } from "./documents.commands.js";
 import { documentOrThrow, presentDocument, readDocument, readDocuments } from "./documents.queries.js";
 import { documentSchema, downloadQuery, listDocumentsQuery } from "./documents.schemas.js";
 
@@ -36,27 +35,14 @@ export async function documentsRoutes(app: App) {
         if (!/^multipart\/form-data\b/i.test(req.headers["content-type"] ?? "")) throw notMultipart();
       },
     },
-    async function uploadDocument(req, reply) {
+    async function addDocument(req, reply) {
       const actor = actorOf(req);
       if (!req.isMultipart()) throw notMultipart();
       // Check access before reading the upload: an invisible person answers 404 at once.
       await personAccessOrThrow(db(), actor, req.params.id);
       const upload = await readUpload(req);
-      const id = randomUUID();
-      const storageKey = storageKeyOf(actor.tenantId, id);
-      await storage().put(storageKey, upload.bytes);
-      try {
-        const row = await db().transaction((tx) =>
-          recordUpload(tx, auditContext(req), actor, req.params.id, id, upload),
-        );
-        return reply.code(201).send(presentDocument(row));
-      } catch (err) {
-        // Nothing half-written: the stored bytes go when the database refuses the document.
-        await storage()
-          .delete(storageKey)
-          .catch(() => {});
-        throw err;
-      }
+      const row = await uploadDocument(db(), storage(), auditContext(req), actor, req.params.id, upload);
+      return reply.code(201).send(presentDocument(row));
     },
   );
 
@@ -132,8 +118,7 @@ export async function documentsRoutes(app: App) {
       schema: { tags, summary: "Delete a document your organisation uploaded", params: uuidParam },
     },
     async function removeDocument(req, reply) {
-      const row = await db().transaction((tx) => deleteDocument(tx, auditContext(req), actorOf(req), req.params.id));
-      await storage().delete(row.storageKey);
+      await deleteDocument(db(), storage(), auditContext(req), actorOf(req), req.params.id);
       return reply.code(204).send();
     },
   );

@@ -17,15 +17,12 @@ const notYetSplit: readonly string[] = [
   "features/audit/audit.routes.ts",
   "features/auth/auth.routes.ts",
   "features/code-lists/code-lists.routes.ts",
-  "features/consents/consents.routes.ts",
-  "features/documents/documents.routes.ts",
   "features/duplicates/duplicates.routes.ts",
   "features/households/households.routes.ts",
   "features/legal-bases/legal-bases.routes.ts",
   "features/notifications/notifications.routes.ts",
   "features/persons/persons.routes.ts",
   "features/plans/plans.routes.ts",
-  "features/records/records.routes.ts",
   "features/timeline/timeline.routes.ts",
 ];
 
