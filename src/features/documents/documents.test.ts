@@ -399,6 +399,12 @@ describe("reading and deleting documents", () => {
       expectProblem(await t.jc.client.get(url), 404, "not-found");
     }
     expectProblem(await t.jc.client.delete(`${api}/documents/${hidden}`), 404, "not-found");
+    // An organisation of the tenant that does not see the person: 404 for documents that exist.
+    const welfare = await t.user((await t.organisation("welfare")).id, "caseworker");
+    for (const url of [`${api}/documents/${work.json().id}`, `${api}/documents/${work.json().id}/content`]) {
+      expectProblem(await welfare.client.get(url), 404, "not-found");
+    }
+    expectProblem(await welfare.client.delete(`${api}/documents/${work.json().id}`), 404, "not-found");
     // Another tenant sees nothing of the person.
     for (const url of [
       `${api}/persons/${p.id}/documents`,

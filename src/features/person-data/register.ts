@@ -10,7 +10,7 @@ import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db/client.js";
 import type { Category } from "../../platform/domain-categories.js";
 import { accessLog, disclosureActions } from "../access-log/access-log.queries.js";
-import { presentConsent } from "../consents/consents.routes.js";
+import { presentConsent } from "../consents/consents.queries.js";
 import { consents } from "../consents/consents.tables.js";
 import { documents } from "../documents/documents.tables.js";
 import { householdOf } from "../persons/persons.queries.js";

@@ -1,9 +1,21 @@
+// Reading records: the scoped loader, the lists of what the actor may see (each read audited),
+// and the checks of codes and organisations a record's data names.
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { PersonAccess } from "../../platform/access/person-access.js";
-import { visibleItemSql } from "../../platform/access/person-access.js";
+import {
+  assertCategoryReadable,
+  groundsForItem,
+  type PersonAccess,
+  personAccessOrThrow,
+  personItemOrThrow,
+  uniqueGrounds,
+  visibleItemSql,
+} from "../../platform/access/person-access.js";
+import { type AuditContext, audit } from "../../platform/audit/audit.js";
+import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import type { Category } from "../../platform/domain-categories.js";
 import { AppError } from "../../platform/http/errors.js";
+import { organisations } from "../../platform/identity/identity.tables.js";
 import { codeListEntries } from "../code-lists/code-lists.tables.js";
 import { kindDefinition, type RecordKind } from "./record-kinds.js";
 import { records } from "./records.tables.js";
@@ -68,12 +80,83 @@ export async function ownsRecordsIn(
   return rows.length > 0;
 }
 
-export async function getRecordRow(db: Db, tenantId: string, id: string): Promise<RecordRow | undefined> {
+/** A record the actor may see, with the person's access; 404 for one it may not see, as for none. */
+export async function recordOrThrow(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ row: RecordRow; access: PersonAccess }> {
   const [row] = await db
     .select()
     .from(records)
-    .where(and(eq(records.tenantId, tenantId), eq(records.id, id)));
+    .where(and(eq(records.tenantId, actor.tenantId), eq(records.id, id)));
+  return personItemOrThrow(db, actor, row, "Record not found");
+}
+
+/** GET /records/{id}: one record, its read audited with the grounds that open it. */
+export async function readRecord(db: Db, ctx: AuditContext, actor: Actor, id: string): Promise<RecordRow> {
+  const { row, access } = await recordOrThrow(db, actor, id);
+  await audit(db, ctx, {
+    action: "record.read",
+    subjectType: "record",
+    subjectId: row.id,
+    personId: row.personId,
+    categories: [row.category],
+    grounds: groundsForItem(access, row),
+  });
   return row;
+}
+
+/**
+ * The person's records the actor may see, optionally of one category or kind. Asking for a closed
+ * category answers 403 consent-required (unless the actor's organisation owns records in it).
+ */
+export async function readRecords(
+  db: Db,
+  ctx: AuditContext,
+  actor: Actor,
+  personId: string,
+  filter: { category?: Category | undefined; kind?: RecordKind | undefined },
+): Promise<RecordRow[]> {
+  const access = await personAccessOrThrow(db, actor, personId);
+  const category = filter.category ?? (filter.kind ? kindDefinition(filter.kind)?.category : undefined);
+  if (category) assertCategoryReadable(access, category, await ownsRecordsIn(db, actor.tenantId, access, category));
+  const rows = await listVisibleRecords(db, actor.tenantId, access, { category, kind: filter.kind });
+  await auditRecordsRead(db, ctx, access, rows);
+  return rows;
+}
+
+/** GET /persons/{id}/residence: the visible residence records, split into the current one and its history. */
+export async function readResidence(db: Db, ctx: AuditContext, actor: Actor, personId: string) {
+  return splitResidence(await readRecords(db, ctx, actor, personId, { kind: "residence_status" }));
+}
+
+/** One `person.read` row for a list of records: the categories shown and the grounds that opened them. */
+async function auditRecordsRead(db: Db, ctx: AuditContext, access: PersonAccess, rows: RecordRow[]) {
+  if (rows.length === 0) return;
+  await audit(db, ctx, {
+    action: "person.read",
+    subjectType: "person",
+    subjectId: access.personId,
+    personId: access.personId,
+    categories: [...new Set(rows.map((r) => r.category))],
+    grounds: uniqueGrounds(rows.map((r) => groundsForItem(access, r))),
+    details: { records: rows.length },
+  });
+}
+
+/** An organisation a record names as provider must be one of the tenant's. */
+export async function assertProviderKnown(db: Db, tenantId: string, data: Record<string, unknown>): Promise<void> {
+  const id = data.providerOrganisationId;
+  if (typeof id !== "string") return;
+  const [org] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.tenantId, tenantId), eq(organisations.id, id)));
+  if (!org)
+    throw new AppError("validation-error", "Unknown provider organisation", {
+      errors: [{ path: "data.providerOrganisationId", message: "No such organisation" }],
+    });
 }
 
 /** Codes in record data must exist in their code list (any version: old records keep old codes). */

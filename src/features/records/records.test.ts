@@ -452,6 +452,7 @@ describe("changing records", () => {
     expectProblem(await t.cm.client.delete(url), 403, "forbidden");
     // An organisation that cannot see it: 404.
     const welfare = await t.user((await t.organisation("welfare")).id, "caseworker");
+    expectProblem(await welfare.client.get(url), 404, "not-found");
     expectProblem(await welfare.client.patch(url, { data: { status: "employed" } }), 404, "not-found");
     expectProblem(await welfare.client.delete(url), 404, "not-found");
     await unchanged();

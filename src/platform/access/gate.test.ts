@@ -17,13 +17,10 @@ const notYetSplit: readonly string[] = [
   "features/audit/audit.routes.ts",
   "features/auth/auth.routes.ts",
   "features/code-lists/code-lists.routes.ts",
-  "features/consents/consents.routes.ts",
-  "features/documents/documents.routes.ts",
   "features/duplicates/duplicates.routes.ts",
   "features/legal-bases/legal-bases.routes.ts",
   "features/notifications/notifications.routes.ts",
   "features/plans/plans.routes.ts",
-  "features/records/records.routes.ts",
 ];
 
 function routeFiles(dir: string): string[] {
