@@ -24,7 +24,6 @@ const notYetSplit: readonly string[] = [
   "features/legal-bases/legal-bases.routes.ts",
   "features/notifications/notifications.routes.ts",
   "features/persons/persons.routes.ts",
-  "features/plans/plans.routes.ts",
   "features/records/records.routes.ts",
   "features/timeline/timeline.routes.ts",
 ];
