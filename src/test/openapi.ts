@@ -20,7 +20,7 @@ export async function generateOpenApi(): Promise<string> {
     });
     try {
       await app.ready();
-      return `${JSON.stringify(app.swagger(), null, 2)}\n`;
+      return `${JSON.stringify(withSortedSchemas(app.swagger()), null, 2)}\n`;
     } finally {
       await app.close();
     }
@@ -28,4 +28,16 @@ export async function generateOpenApi(): Promise<string> {
     await database.close();
     fs.rmSync(storageDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Component schemas in name order: zod registers them in import order, so moving an import
+ * between modules would otherwise reorder the document without changing it.
+ */
+function withSortedSchemas<T extends object>(doc: T): T {
+  const components = (doc as { components?: { schemas?: Record<string, unknown> } }).components;
+  const schemas = components?.schemas;
+  if (!schemas) return doc;
+  const sorted = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { ...doc, components: { ...components, schemas: sorted } };
 }

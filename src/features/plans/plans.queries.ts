@@ -7,9 +7,19 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { alias } from "drizzle-orm/pg-core";
-import { type PersonAccess, visibleItemSql } from "../../platform/access/person-access.js";
+import {
+  type PersonAccess,
+  personAccessOrThrow,
+  personItemOrThrow,
+  uniqueGrounds,
+  visibleItemSql,
+} from "../../platform/access/person-access.js";
+import { type AuditContext, audit } from "../../platform/audit/audit.js";
+import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import { protectedProvenanceTypes } from "../../platform/domain.js";
+import type { Category } from "../../platform/domain-categories.js";
+import { AppError } from "../../platform/http/errors.js";
 import { organisations, users } from "../../platform/identity/identity.tables.js";
 import { referrals } from "../referrals/referrals.tables.js";
 import { caseConferences, planGoals, planMeasures } from "./plans.tables.js";
@@ -142,4 +152,138 @@ export async function visibleMeasures(db: Db, tenantId: string, access: PersonAc
         : null,
     conferenceId: r.m.conferenceId,
   }));
+}
+
+/** A goal the actor may see, with the actor's access to its person; 404 otherwise (also for its person). */
+export async function goalOrThrow(db: Db, actor: Actor, id: string, notFound = "Goal not found") {
+  const [ref] = await db
+    .select({ personId: planGoals.personId })
+    .from(planGoals)
+    .where(and(eq(planGoals.tenantId, actor.tenantId), eq(planGoals.id, id)));
+  const { access } = await personItemOrThrow(db, actor, ref, notFound);
+  const [goal] = await visibleGoals(db, actor.tenantId, access, eq(planGoals.id, id));
+  if (!goal) throw new AppError("not-found", notFound);
+  return { row: goal, access };
+}
+
+/** A measure the actor may see (its goal visible too), with its goal and the access; 404 otherwise. */
+export async function measureOrThrow(db: Db, actor: Actor, id: string) {
+  const notFound = "Measure not found";
+  const [ref] = await db
+    .select({ personId: planMeasures.personId })
+    .from(planMeasures)
+    .where(and(eq(planMeasures.tenantId, actor.tenantId), eq(planMeasures.id, id)));
+  const { access } = await personItemOrThrow(db, actor, ref, notFound);
+  const [visible] = await db
+    .select({ measure: planMeasures, goal: planGoals })
+    .from(planMeasures)
+    .innerJoin(planGoals, and(eq(planGoals.tenantId, planMeasures.tenantId), eq(planGoals.id, planMeasures.goalId)))
+    .where(
+      and(
+        eq(planMeasures.tenantId, actor.tenantId),
+        eq(planMeasures.id, id),
+        eq(planMeasures.personId, access.personId),
+        visibleMeasureSql(access),
+      ),
+    );
+  if (!visible) throw new AppError("not-found", notFound);
+  return { row: visible.measure, goal: visible.goal, access };
+}
+
+/** One measure as the API presents it, read after a write (the caller already checked it is visible). */
+export async function presentedMeasure(db: Db, tenantId: string, access: PersonAccess, id: string) {
+  const [measure] = await visibleMeasures(db, tenantId, access, eq(planMeasures.id, id));
+  if (!measure) throw new AppError("internal");
+  return measure;
+}
+
+/** A goal as the API presents it: with the measures of it the actor may see. */
+export async function presentedGoal(db: Db, tenantId: string, access: PersonAccess, goal: PlanGoal) {
+  return {
+    ...presentGoal(goal),
+    measures: await visibleMeasures(db, tenantId, access, eq(planMeasures.goalId, goal.id)),
+  };
+}
+
+type PlanGoal = typeof planGoals.$inferSelect;
+
+const presentGoal = (g: PlanGoal) => ({
+  id: g.id,
+  version: g.version,
+  domain: g.domain,
+  title: g.title,
+  targetDate: g.targetDate,
+  status: g.status,
+});
+
+/**
+ * GET /persons/{id}/plan: the goals, measures and conferences the actor may see, and one audit row
+ * naming the categories read (a goal's domain; `notes` for conferences) with their grounds.
+ */
+export async function readPlan(db: Db, ctx: AuditContext, actor: Actor, personId: string) {
+  const access = await personAccessOrThrow(db, actor, personId);
+  const [goals, measures, conferences] = await Promise.all([
+    visibleGoals(db, actor.tenantId, access, sql`true`),
+    visibleMeasures(db, actor.tenantId, access, sql`true`),
+    visibleConferences(db, actor.tenantId, access),
+  ]);
+  const seen = [
+    ...new Set<Category>([...goals.map((g) => g.domain), ...(conferences.length > 0 ? ["notes" as const] : [])]),
+  ];
+  if (seen.length > 0) {
+    await audit(db, ctx, {
+      action: "plan.read",
+      subjectType: "person",
+      subjectId: personId,
+      personId,
+      categories: seen,
+      grounds: uniqueGrounds(seen.map((c) => access.open.get(c) ?? [])),
+    });
+  }
+  return {
+    personId,
+    goals: goals.map((g) => ({ ...presentGoal(g), measures: measures.filter((m) => m.goalId === g.id) })),
+    conferences: conferences.map((c) => ({
+      id: c.id,
+      version: c.version,
+      heldOn: c.heldOn,
+      participants: c.participants,
+      notes: c.notes,
+      decisions: c.decisions,
+    })),
+    abilities: { manage: access.canManageCase, domains: access.canManageCase ? [...access.writable] : [] },
+  };
+}
+
+/**
+ * A goal of the person a referral may serve: one in a domain open to the actor, or the actor's
+ * organisation's own (the referral's check; it does not look at protected provenance as
+ * visibleGoals does).
+ */
+export async function referableGoal(db: Db, actor: Actor, access: PersonAccess, goalId: string) {
+  const [goal] = await db
+    .select({ id: planGoals.id, domain: planGoals.domain, owner: planGoals.ownerOrganisationId })
+    .from(planGoals)
+    .where(
+      and(eq(planGoals.tenantId, actor.tenantId), eq(planGoals.id, goalId), eq(planGoals.personId, access.personId)),
+    );
+  return goal && (access.open.has(goal.domain) || goal.owner === actor.organisationId) ? goal : undefined;
+}
+
+/** The organisation exists in the tenant (a measure's responsible organisation, a participant's). */
+export async function organisationExists(db: Db, tenantId: string, id: string): Promise<boolean> {
+  const [org] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.tenantId, tenantId), eq(organisations.id, id)));
+  return org !== undefined;
+}
+
+/** The organisation of a user of the tenant; undefined for no such user. */
+export async function organisationOfUser(db: Db, tenantId: string, userId: string): Promise<string | undefined> {
+  const [user] = await db
+    .select({ organisationId: users.organisationId })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  return user?.organisationId;
 }

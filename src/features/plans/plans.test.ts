@@ -172,6 +172,18 @@ describe("integration plan", () => {
       "validation-error",
       ["responsibleUserId"],
     );
+    // Another organisation that does not see the person knows neither the goal nor the measure.
+    const kita = await t.user((await t.organisation("kita")).id, "caseworker");
+    expectProblem(await kita.client.patch(`${api}/plan/measures/${m.id}`, { status: "done" }), 404, "not-found");
+    expectProblem(await kita.client.patch(`${api}/plan/goals/${goal.id}`, { title: "x" }), 404, "not-found");
+    expectProblem(
+      await kita.client.post(`${api}/plan/goals/${goal.id}/measures`, {
+        title: "x",
+        responsibleOrganisationId: t.jobcenter.id,
+      }),
+      404,
+      "not-found",
+    );
     const done = await t.jc.client.patch(`${api}/plan/measures/${m.id}`, { status: "done" });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ status: "done", version: 2 });

@@ -12,6 +12,7 @@ import {
 import { type AuditContext, audit } from "../../platform/audit/audit.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
+import { updateVersioned } from "../../platform/db/versioned.js";
 import type { Category } from "../../platform/domain-categories.js";
 import { AppError, type FieldErrorCode } from "../../platform/http/errors.js";
 import { organisations } from "../../platform/identity/identity.tables.js";
@@ -25,11 +26,12 @@ import {
   usersOfOrganisation,
 } from "../notifications/notifications.commands.js";
 import type { NotificationKind, NotificationTarget } from "../notifications/notifications.tables.js";
-import { type MeasureStatus, planGoals, planMeasures } from "../plans/plans.tables.js";
+import { createReferralMeasure, followReferralStatus } from "../plans/plans.commands.js";
+import { referableGoal } from "../plans/plans.queries.js";
 import { getTenantSettings } from "../settings/settings.queries.js";
 import { type ReferralAction, transitions } from "./referral-state.js";
-import { agreementFor, loadReferral } from "./referrals.queries.js";
-import { type ReferralStatus, referrals } from "./referrals.tables.js";
+import { agreementFor, referralOrThrow } from "./referrals.queries.js";
+import { referrals } from "./referrals.tables.js";
 
 export async function serviceLabel(db: Db, code: string): Promise<{ de: string; en: string } | undefined> {
   const on = today();
@@ -111,20 +113,8 @@ export async function sendReferral(tx: Db, ctx: AuditContext, actor: Actor, body
       },
     );
   }
-  if (body.goalId) {
-    const [goal] = await tx
-      .select({ id: planGoals.id, domain: planGoals.domain, owner: planGoals.ownerOrganisationId })
-      .from(planGoals)
-      .where(
-        and(
-          eq(planGoals.tenantId, actor.tenantId),
-          eq(planGoals.id, body.goalId),
-          eq(planGoals.personId, body.personId),
-        ),
-      );
-    if (!goal || !(access.open.has(goal.domain) || goal.owner === actor.organisationId))
-      throw field("goalId", "Not a goal of this person's plan", "not_found");
-  }
+  if (body.goalId && !(await referableGoal(tx, actor, access, body.goalId)))
+    throw field("goalId", "Not a goal of this person's plan", "not_found");
   const settings = await getTenantSettings(tx, actor.tenantId);
   const agreement = await agreementFor(tx, actor.tenantId, actor.organisationId, receiver.id, body.service);
   const ackDays = agreement?.acknowledgeWithinDays ?? settings.defaultAcknowledgeWithinDays;
@@ -148,19 +138,7 @@ export async function sendReferral(tx: Db, ctx: AuditContext, actor: Actor, body
     })
     .returning();
   if (!row) throw new AppError("internal");
-  if (body.goalId) {
-    await tx.insert(planMeasures).values({
-      tenantId: actor.tenantId,
-      personId: body.personId,
-      goalId: body.goalId,
-      title: label.de,
-      responsibleOrganisationId: receiver.id,
-      dueDate: row.firstAppointmentBy,
-      referralId: row.id,
-      ownerOrganisationId: actor.organisationId,
-      createdBy: actor.userId,
-    });
-  }
+  if (row.goalId) await createReferralMeasure(tx, actor, { ...row, goalId: row.goalId, title: label.de });
   await notify(tx, actor.tenantId, receivers, {
     kind: "referral.received",
     subjectType: "referral",
@@ -191,13 +169,6 @@ export async function sendReferral(tx: Db, ctx: AuditContext, actor: Actor, body
 }
 
 const groundsOf = (access: PersonAccess, cats: Category[]) => uniqueGrounds(cats.map((c) => access.open.get(c) ?? []));
-
-const measureStatusAfter: Partial<Record<ReferralStatus, MeasureStatus>> = {
-  accepted: "in_progress",
-  completed: "done",
-  declined: "cancelled",
-  withdrawn: "cancelled",
-};
 
 const notificationOf: Record<ReferralAction, NotificationKind> = {
   accept: "referral.accepted",
@@ -235,9 +206,7 @@ export async function transitionReferral(
   action: ReferralAction,
   input: TransitionInput,
 ) {
-  const loaded = await loadReferral(tx, actor, id);
-  if (!loaded) throw new AppError("not-found", "Referral not found");
-  const before = loaded.referral;
+  const before = (await referralOrThrow(tx, actor, id)).referral;
   const t = transitions[action];
   const isReceiver = before.toOrganisationId === actor.organisationId;
   const isSender = before.fromOrganisationId === actor.organisationId;
@@ -253,11 +222,6 @@ export async function transitionReferral(
     throw new AppError("conflict", `A referral in status ${before.status} cannot be ${t.to}`, {
       status: before.status,
       action,
-    });
-  }
-  if (input.version !== undefined && input.version !== before.version) {
-    throw new AppError("version-conflict", `The referral is at version ${before.version}`, {
-      currentVersion: before.version,
     });
   }
   const now = sql`now()`;
@@ -286,27 +250,16 @@ export async function transitionReferral(
               outcomeNote: input.note ?? null,
             }
           : { withdrawnAt: now, withdrawnBy: actor.userId, withdrawReason: input.reason ?? null };
-  // Conditional on the state and version read above: of two clerks accepting at once, one wins.
-  const [row] = await tx
-    .update(referrals)
-    .set({ ...changes, status: t.to, version: sql`${referrals.version} + 1`, updatedAt: now })
-    .where(
-      and(
-        eq(referrals.tenantId, actor.tenantId),
-        eq(referrals.id, id),
-        inArray(referrals.status, [...t.from]),
-        eq(referrals.version, before.version),
-      ),
-    )
-    .returning();
-  if (!row) throw new AppError("conflict", "The referral was changed at the same time; reload it", { action });
-  const measureStatus = measureStatusAfter[row.status];
-  if (measureStatus) {
-    await tx
-      .update(planMeasures)
-      .set({ status: measureStatus, version: sql`${planMeasures.version} + 1`, updatedAt: now })
-      .where(and(eq(planMeasures.tenantId, actor.tenantId), eq(planMeasures.referralId, row.id)));
-  }
+  // Conditional on the state and the version read above: of two clerks accepting at once, one
+  // wins; the other's update finds the version moved on (409 version-conflict).
+  const row = await updateVersioned(tx, referrals, {
+    where: and(eq(referrals.tenantId, actor.tenantId), eq(referrals.id, id), inArray(referrals.status, [...t.from])),
+    expected: input.version,
+    current: before.version,
+    set: { ...changes, status: t.to, updatedAt: now },
+    what: "referral",
+  });
+  await followReferralStatus(tx, actor, row);
   const recipients =
     action === "withdraw"
       ? await usersOfOrganisation(tx, actor.tenantId, row.toOrganisationId, personDataRoles)

@@ -5,6 +5,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { visiblePersonSql } from "../../platform/access/person-access.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
+import { AppError } from "../../platform/http/errors.js";
 import { organisations, users } from "../../platform/identity/identity.tables.js";
 import { today } from "../../platform/reference/partial-date.js";
 import { agreements } from "../agreements/agreements.tables.js";
@@ -104,6 +105,26 @@ export function presentReferral(actor: Actor, r: LoadedReferral, on = today()) {
 export async function loadReferral(db: Db, actor: Actor, id: string): Promise<LoadedReferral | undefined> {
   const [row] = await selectReferrals(db, actor).where(and(partyOf(actor), eq(referrals.id, id)));
   return row;
+}
+
+/**
+ * A referral the actor's organisation sent or received; 404 for any other. Not built on
+ * personItemOrThrow: both parties see the referral itself even where the access rule no longer
+ * shows its person (`personVisible` says whether it does, and presentReferral hides what is about them).
+ */
+export async function referralOrThrow(db: Db, actor: Actor, id: string): Promise<LoadedReferral> {
+  const loaded = await loadReferral(db, actor, id);
+  if (!loaded) throw new AppError("not-found", "Referral not found");
+  return loaded;
+}
+
+/** The referral is of this person and the actor's organisation sent or received it (a plan measure may name it). */
+export async function isPartyReferralOf(db: Db, actor: Actor, id: string, personId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: referrals.id })
+    .from(referrals)
+    .where(and(partyOf(actor), eq(referrals.id, id), eq(referrals.personId, personId)));
+  return row !== undefined;
 }
 
 const plusDays = (iso: string, days: number) => {

@@ -20,7 +20,7 @@ import { markSubjectRead } from "../notifications/notifications.commands.js";
 import { referralSla } from "./referral-sla.js";
 import { type ReferralAction, referralActions } from "./referral-state.js";
 import { sendReferral, type TransitionInput, transitionReferral } from "./referrals.commands.js";
-import { listReferrals, loadReferral, presentReferral } from "./referrals.queries.js";
+import { listReferrals, loadReferral, presentReferral, referralOrThrow } from "./referrals.queries.js";
 import {
   acceptSchema,
   completeSchema,
@@ -149,8 +149,7 @@ export async function referralsRoutes(app: App) {
     },
     async (req) => {
       const actor = actorOf(req);
-      const loaded = await loadReferral(db(), actor, req.params.id);
-      if (!loaded) throw new AppError("not-found", "Referral not found");
+      const loaded = await referralOrThrow(db(), actor, req.params.id);
       // Opening the referral is reading what its notifications announced.
       await markSubjectRead(db(), actor, "referral", loaded.referral.id);
       if (loaded.personVisible) {

@@ -20,7 +20,6 @@ const notYetSplit: readonly string[] = [
   "features/duplicates/duplicates.routes.ts",
   "features/legal-bases/legal-bases.routes.ts",
   "features/notifications/notifications.routes.ts",
-  "features/plans/plans.routes.ts",
 ];
 
 function routeFiles(dir: string): string[] {
