@@ -36,6 +36,23 @@ export async function freshDatabase(kind: "postgres" | "pglite", name: string): 
   };
 }
 
+/** A PostgreSQL database kept between runs (created when missing, never dropped). */
+export async function keptDatabase(name: string): Promise<BenchDb> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
+  const base = new URL(process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
+  const admin = new pg.Client({ connectionString: new URL("/postgres", base).toString() });
+  await admin.connect();
+  const exists = await admin.query("select 1 from pg_database where datname = $1", [name]);
+  if (exists.rowCount === 0) await admin.query(`create database ${name}`);
+  await admin.end();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `strang-bench-${name}-`));
+  return {
+    kind: "postgres",
+    env: { DATABASE_URL: new URL(`/${name}`, base).toString(), STRANG_DATA_DIR: dataDir },
+    cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
 export function run(cmd: string, args: string[], env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {

@@ -1,5 +1,6 @@
 // `npm run bench`: builds the server, then prints the figures of docs/targets.md.
-// Options: --only case-file, --quick (short runs), --pglite-only.
+// Options: --only case-file, --quick (short runs), --pglite-only, --keep <database> (the search's
+// PostgreSQL database, seeded once and reused: only the PostgreSQL search runs then), --search-port.
 import { execSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { caseFileRead } from "./case-file-read.js";
@@ -10,12 +11,22 @@ import { personSearch } from "./search.js";
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== "--"),
-  options: { quick: { type: "boolean" }, only: { type: "string" }, "pglite-only": { type: "boolean" } },
+  options: {
+    quick: { type: "boolean" },
+    only: { type: "string" },
+    "pglite-only": { type: "boolean" },
+    keep: { type: "string" },
+    "search-port": { type: "string" },
+  },
 });
 const seconds = values.quick ? 5 : 15;
 
 execSync("npm run --silent build:server", { cwd: root, stdio: "inherit" });
-const kinds: ("postgres" | "pglite")[] = values["pglite-only"] ? ["pglite"] : ["postgres", "pglite"];
+const kinds: ("postgres" | "pglite")[] = values["pglite-only"]
+  ? ["pglite"]
+  : values.keep
+    ? ["postgres"]
+    : ["postgres", "pglite"];
 const lines: string[] = [];
 
 if (!values.only || values.only === "case-file") {
@@ -73,7 +84,8 @@ if (values.only === "search" || (!values.only && !values.quick)) {
       persons: kind === "postgres" ? (values.quick ? 100_000 : 1_000_000) : values.quick ? 20_000 : 100_000,
       withTruth: 20_000,
       queries: values.quick ? 100 : 400,
-      port: 3302,
+      port: Number(values["search-port"] ?? 3302),
+      keep: values.keep,
     });
     for (const l of r.lines) {
       lines.push(`${l} (seeded in ${fmt(r.seedSeconds, 0)} s)`);

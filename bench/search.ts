@@ -16,7 +16,7 @@ import { seedDemo } from "../src/features/demo/demo-seed.js";
 import { names, originWeights } from "../src/features/demo/name-tables.js";
 import { searchKeyRows } from "../src/features/search/search-index.js";
 import { type Db, openDatabase, queryRows } from "../src/platform/db/client.js";
-import { fmt, freshDatabase, login, startServer } from "./lib.js";
+import { type BenchDb, fmt, freshDatabase, keptDatabase, login, startServer } from "./lib.js";
 import { generateMatchData, type MatchRecord } from "./match-generator.js";
 
 function percentile(sorted: number[], p: number): number {
@@ -223,27 +223,54 @@ async function httpRun(url: string, cookie: string, texts: string[]) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), hits };
 }
 
+/** The queries of a seeded database, kept in it so that a kept database can be searched again. */
+async function keepQueries(db: Db, tenantId: string, qs: Query[]) {
+  await db.execute(sql`create table bench_search_queries (tenant_id uuid not null, queries jsonb not null)`);
+  await db.execute(sql`insert into bench_search_queries values (${tenantId}::uuid, ${JSON.stringify(qs)}::jsonb)`);
+}
+
+async function keptQueries(db: Db): Promise<{ tenantId: string; qs: Query[] } | undefined> {
+  const [kept] = await queryRows<{ tenantId: string; queries: Query[] }>(
+    db,
+    sql`select tenant_id as "tenantId", queries from bench_search_queries`,
+  ).catch(() => []); // not seeded yet: no such table
+  return kept && { tenantId: kept.tenantId, qs: kept.queries };
+}
+
+/** Seeds (or, with a kept database already seeded, reuses) the persons and the queries. */
+async function prepare(
+  bench: BenchDb,
+  options: { persons: number; withTruth: number; queries: number; kept: boolean },
+) {
+  const database = await openDatabase({
+    databaseUrl: bench.env.DATABASE_URL,
+    dataDir: bench.env.STRANG_DATA_DIR ?? "",
+  });
+  try {
+    await database.migrate();
+    const reused = options.kept ? await keptQueries(database.db) : undefined;
+    if (reused) return { ...reused, seedSeconds: 0, trgm: await trigramRun(database.db, reused.tenantId, reused.qs) };
+    const loaded = await load(database.db, options.persons, options.withTruth);
+    const qs = queriesFrom(loaded.truth, loaded.idOf, options.queries);
+    if (options.kept) await keepQueries(database.db, loaded.tenantId, qs);
+    const trgm = await trigramRun(database.db, loaded.tenantId, qs);
+    return { tenantId: loaded.tenantId, qs, seedSeconds: loaded.seedSeconds, trgm };
+  } finally {
+    await database.close();
+  }
+}
+
+/** `keep` (PostgreSQL): the database's name; it is seeded once and reused by later runs with the
+ * same name (the 1M seed takes minutes; comparing code versions does not need it again). */
 export async function personSearch(
   kind: "postgres" | "pglite",
-  options: { persons: number; withTruth: number; queries: number; port: number },
+  options: { persons: number; withTruth: number; queries: number; port: number; keep?: string },
 ) {
-  const bench = await freshDatabase(kind, "search");
+  const kept = kind === "postgres" && options.keep !== undefined;
+  const bench = kept ? await keptDatabase(options.keep ?? "") : await freshDatabase(kind, "search");
   try {
-    const database = await openDatabase({
-      databaseUrl: bench.env.DATABASE_URL,
-      dataDir: bench.env.STRANG_DATA_DIR ?? "",
-    });
-    let loaded: Awaited<ReturnType<typeof load>>;
-    let trgm: Awaited<ReturnType<typeof trigramRun>>;
-    let qs: Query[];
-    try {
-      await database.migrate();
-      loaded = await load(database.db, options.persons, options.withTruth);
-      qs = queriesFrom(loaded.truth, loaded.idOf, options.queries);
-      trgm = await trigramRun(database.db, loaded.tenantId, qs);
-    } finally {
-      await database.close();
-    }
+    const loaded = await prepare(bench, { ...options, kept });
+    const { qs, trgm } = loaded;
     const server = await startServer(bench.env, options.port);
     try {
       const cookie = await login(server.url, "fallmanagement@musterstadt.example", "Musterstadt-2026");

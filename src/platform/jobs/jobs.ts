@@ -61,6 +61,34 @@ export type JobsOptions = {
   onError?: (error: Error) => void;
 };
 
+/**
+ * Test only (jobs-crash.test.ts kills the server inside a job): STRANG_TEST_JOB_DELAY_MS makes every
+ * transaction a job opens wait that long after its last statement, before it commits. Unset it is
+ * 0, and NODE_ENV=production ignores it, so no installation can slow its jobs by accident.
+ */
+export function testJobDelayMs(env: NodeJS.ProcessEnv = process.env): number {
+  if (env.NODE_ENV === "production") return 0;
+  const ms = Number(env.STRANG_TEST_JOB_DELAY_MS ?? 0);
+  return Number.isFinite(ms) && ms > 0 ? ms : 0;
+}
+
+/** The database handle whose transactions wait `ms` before they commit (see testJobDelayMs). */
+function withDelayedCommits(db: Db, ms: number): Db {
+  const transaction: Db["transaction"] = (fn, config) =>
+    db.transaction(async (tx) => {
+      const result = await fn(tx);
+      await new Promise((r) => setTimeout(r, ms));
+      return result;
+    }, config);
+  return new Proxy(db, {
+    get: (target, prop) => {
+      if (prop === "transaction") return transaction;
+      const value: unknown = Reflect.get(target, prop);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 /** Berlin's calendar date of an instant, for singleton keys of once-a-day runs. */
 export function berlinDate(at = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(at);
@@ -71,6 +99,7 @@ export class Jobs {
   #boss: PgBoss | undefined;
   #starting: Promise<PgBoss> | undefined;
   #working = false;
+  readonly #db: Db;
 
   constructor(
     readonly database: Database,
@@ -78,6 +107,8 @@ export class Jobs {
     readonly options: JobsOptions = {},
   ) {
     this.definitions = new Map(definitions.map((d) => [d.name, d]));
+    const delayMs = testJobDelayMs();
+    this.#db = delayMs > 0 ? withDelayedCommits(database.db, delayMs) : database.db;
   }
 
   /**
@@ -143,7 +174,7 @@ export class Jobs {
     const tenantId = typeof job.data?.tenantId === "string" ? job.data.tenantId : undefined;
     try {
       const result = await d.handler({
-        db: this.database.db,
+        db: this.#db,
         tenantId,
         system: { role: "system", job: d.name, jobId: job.id },
         jobs: this,
