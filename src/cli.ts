@@ -3,7 +3,7 @@ import "dotenv/config";
 import { parseArgs } from "node:util";
 import { seedDemo } from "./features/demo/demo-seed.js";
 import { generatePersons } from "./features/demo/person-generator.js";
-import { scanAllTenants, scanDuplicates } from "./features/duplicates/duplicates.queries.js";
+import { systemDuplicateScan, systemDuplicateScanAllTenants } from "./features/duplicates/duplicates.commands.js";
 import { jobsOf } from "./features/jobs/jobs.definitions.js";
 import { failedJob, jobsOverview } from "./features/jobs/jobs.queries.js";
 import { reindexSearchKeys } from "./features/search/search-index.js";
@@ -225,8 +225,8 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { tenant: { type: "string" } } });
       return withDatabase(async ({ db }) => {
         const results = values.tenant
-          ? [{ tenantId: values.tenant, ...(await scanDuplicates(db, values.tenant)) }]
-          : await scanAllTenants(db);
+          ? [{ tenantId: values.tenant, ...(await systemDuplicateScan(db, values.tenant)) }]
+          : await systemDuplicateScanAllTenants(db);
         for (const r of results)
           process.stdout.write(
             `Tenant ${r.tenantId}: ${r.persons} persons, ${r.pairs} candidate pairs (${r.seconds.toFixed(1)} s).\n`,

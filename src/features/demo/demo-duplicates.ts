@@ -8,7 +8,7 @@ import type { OrganisationType } from "../../platform/domain.js";
 import type { Category } from "../../platform/domain-categories.js";
 import { organisations, users } from "../../platform/identity/identity.tables.js";
 import { consents } from "../consents/consents.tables.js";
-import { scanDuplicates } from "../duplicates/duplicates.queries.js";
+import { systemDuplicateScan } from "../duplicates/duplicates.commands.js";
 import { caseEvents, persons } from "../persons/persons.tables.js";
 import { indexPersons, type NamedPerson } from "../search/search-index.js";
 
@@ -137,5 +137,5 @@ export async function seedDuplicates(db: Db, tenantId: string): Promise<number> 
         })),
       );
   });
-  return (await scanDuplicates(db, tenantId)).pairs;
+  return (await systemDuplicateScan(db, tenantId)).pairs;
 }
