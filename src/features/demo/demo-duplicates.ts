@@ -35,7 +35,7 @@ const year = (d: string | null) => (d ? d.slice(0, 4) : null);
 const differs = (a: Names, b: Names) => a.givenNames !== b.givenNames || a.familyName !== b.familyName;
 
 /** Registers the second files and runs the scan; returns the number of pairs found. */
-export async function seedDuplicates(db: Db, tenantId: string): Promise<number> {
+export async function systemSeedDuplicates(db: Db, tenantId: string): Promise<number> {
   const org = async (type: OrganisationType) => {
     const [o] = await db
       .select({ id: organisations.id })
