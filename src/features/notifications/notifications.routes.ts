@@ -1,39 +1,14 @@
 // The in-app inbox: a user's own notifications, unread count, mark read.
 import { z } from "zod";
 import { type App, actorOf } from "../../platform/http/context.js";
-import { listQuery, listResponse } from "../../platform/http/pagination.js";
+import { listResponse } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { uuidParam } from "../../platform/http/schemas.js";
 import { markAllNotificationsRead, markNotificationRead } from "./notifications.commands.js";
 import { listNotifications, unreadCount } from "./notifications.queries.js";
-import { notificationKinds, notificationTargets } from "./notifications.tables.js";
+import { listNotificationsQuery, notificationSchema } from "./notifications.schemas.js";
 
 const tags = ["notifications"];
-
-const notificationSchema = z
-  .object({
-    id: z.uuid(),
-    kind: z.enum(notificationKinds),
-    subjectType: z.string(),
-    subjectId: z.uuid(),
-    /**
-     * Where the notification leads you: `subject` — the subject's page (a referral: `/referrals/{subjectId}`);
-     * `referral_sla` — the referral deadline figures (you may not open the referral itself); `none` — nowhere.
-     */
-    target: z.enum(notificationTargets),
-    params: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
-    createdAt: z.date(),
-    readAt: z.date().nullable(),
-  })
-  .meta({ id: "Notification" });
-
-const listNotificationsQuery = z.strictObject({
-  ...listQuery,
-  unread: z
-    .enum(["true", "false"])
-    .optional()
-    .transform((v) => v === "true"),
-});
 
 export async function notificationsRoutes(app: App) {
   const db = () => app.deps.database.db;
