@@ -12,7 +12,7 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { sql } from "drizzle-orm";
-import { seedDemo } from "../src/features/demo/demo-seed.js";
+import { systemSeedDemo } from "../src/features/demo/demo-seed.js";
 import { names, originWeights } from "../src/features/demo/name-tables.js";
 import { searchKeyRows } from "../src/features/search/search-index.js";
 import { type Db, openDatabase, queryRows } from "../src/platform/db/client.js";
@@ -63,7 +63,7 @@ async function insertChunk(db: Db, tenantId: string, userId: string, rows: Row[]
 
 /** Bulk-loads `total` persons, `withTruth` of them from the match generator; returns the ground truth. */
 async function load(db: Db, total: number, withTruth: number) {
-  await seedDemo(db, { persons: 0 });
+  await systemSeedDemo(db, { persons: 0 });
   const [ctx] = await queryRows<{ tenant: string; io: string; jc: string; user: string }>(
     db,
     sql`select t.id as tenant,

@@ -1,12 +1,12 @@
 // The `strang` command for operators: serve, migrate, seed, admin create, audit verify, jobs.
 import "dotenv/config";
 import { parseArgs } from "node:util";
-import { seedDemo } from "./features/demo/demo-seed.js";
-import { generatePersons } from "./features/demo/person-generator.js";
-import { scanAllTenants, scanDuplicates } from "./features/duplicates/duplicates.queries.js";
+import { systemSeedDemo } from "./features/demo/demo-seed.js";
+import { systemGeneratePersons } from "./features/demo/person-generator.js";
+import { systemDuplicateScan, systemDuplicateScanAllTenants } from "./features/duplicates/duplicates.commands.js";
 import { jobsOf } from "./features/jobs/jobs.definitions.js";
 import { failedJob, jobsOverview } from "./features/jobs/jobs.queries.js";
-import { reindexSearchKeys } from "./features/search/search-index.js";
+import { systemReindexSearchKeys } from "./features/search/search-index.js";
 import { bootstrap, demoAccountsText } from "./features/tenants/bootstrap.js";
 import { countTenants, createTenantWithAdmin, firstTenantId } from "./features/tenants/tenants.commands.js";
 import { sealAll, verifyChain } from "./platform/audit/audit-chain.js";
@@ -104,10 +104,10 @@ async function seedPersons(count: string, seed: string | undefined): Promise<num
     return 2;
   }
   return withDatabase(async ({ db }) => {
-    if ((await countTenants(db)) === 0) await seedDemo(db, { persons: 0 });
+    if ((await countTenants(db)) === 0) await systemSeedDemo(db, { persons: 0 });
     const tenantId = await firstTenantId(db);
     const t0 = Date.now();
-    const result = await generatePersons(db, tenantId, n, {
+    const result = await systemGeneratePersons(db, tenantId, n, {
       seed: seed ? Number(seed) : Date.now() % 1_000_000,
       chunkSize: 1000,
       onProgress: (done, total) => {
@@ -157,7 +157,7 @@ async function main(argv: string[]): Promise<number> {
           process.stderr.write("seed: the database is not empty; the demo is seeded only into an empty database\n");
           return 1;
         }
-        await seedDemo(db);
+        await systemSeedDemo(db);
         process.stdout.write(`Seeded Musterstadt.\n${demoAccountsText()}\n`);
         return 0;
       });
@@ -213,7 +213,7 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { missing: { type: "boolean" } } });
       return withDatabase(async ({ db }) => {
         const t0 = Date.now();
-        const r = await reindexSearchKeys(db, { onlyMissing: values.missing ?? false });
+        const r = await systemReindexSearchKeys(db, { onlyMissing: values.missing ?? false });
         process.stdout.write(
           `Indexed ${r.persons} persons (${r.keys} keys) in ${((Date.now() - t0) / 1000).toFixed(1)} s.\n`,
         );
@@ -225,8 +225,8 @@ async function main(argv: string[]): Promise<number> {
       const { values } = parseArgs({ args: rest, options: { tenant: { type: "string" } } });
       return withDatabase(async ({ db }) => {
         const results = values.tenant
-          ? [{ tenantId: values.tenant, ...(await scanDuplicates(db, values.tenant)) }]
-          : await scanAllTenants(db);
+          ? [{ tenantId: values.tenant, ...(await systemDuplicateScan(db, values.tenant)) }]
+          : await systemDuplicateScanAllTenants(db);
         for (const r of results)
           process.stdout.write(
             `Tenant ${r.tenantId}: ${r.persons} persons, ${r.pairs} candidate pairs (${r.seconds.toFixed(1)} s).\n`,

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { features } from "./features/index.js";
 import { jobsOf } from "./features/jobs/jobs.definitions.js";
-import { reindexSearchKeys, searchIndexMissing } from "./features/search/search-index.js";
+import { systemReindexSearchKeys, systemSearchIndexMissing } from "./features/search/search-index.js";
 import { bootstrap, demoAccountsText } from "./features/tenants/bootstrap.js";
 import { sealPending } from "./platform/audit/audit-chain.js";
 import type { Config } from "./platform/config.js";
@@ -23,7 +23,7 @@ export async function serve(config: Config) {
   const { app, database } = await createServer(config);
   const report = await bootstrap(database.db, config);
   // Persons from before the search index (migration 0009) get their keys; the check is O(1).
-  if (await searchIndexMissing(database.db)) await reindexSearchKeys(database.db);
+  if (await systemSearchIndexMissing(database.db)) await systemReindexSearchKeys(database.db);
 
   // The sealer chains committed audit rows moments after they are written. It stays a timer, not
   // a job: each pass is idempotent under an advisory lock, and a pass lost to a restart is done by

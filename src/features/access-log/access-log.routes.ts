@@ -1,33 +1,15 @@
 // The access report of a person (who saw what, when, on which ground) and the Art. 15 GDPR export.
-import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { personAccessOrThrow } from "../../platform/access/person-access.js";
 import { audit } from "../../platform/audit/audit.js";
 import { categories } from "../../platform/domain-categories.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
-import { AppError } from "../../platform/http/errors.js";
 import { policy } from "../../platform/http/policy.js";
 import { uuidParam } from "../../platform/http/schemas.js";
-import { organisations, tenants } from "../../platform/identity/identity.tables.js";
-import { codeListEntries } from "../code-lists/code-lists.tables.js";
-import { type ExportSection, loadPersonData } from "../person-data/register.js";
-import { persons } from "../persons/persons.tables.js";
-import { recordKinds } from "../records/record-kinds.js";
-import { searchPersons } from "../search/search.queries.js";
-import { getTenantSettings } from "../settings/settings.queries.js";
-import { accessLog } from "./access-log.queries.js";
-import { buildExportDocument } from "./export-document.js";
+import { assertMayReport, dpoAccessReport, dpoPersonExport, dpoPersonLookup } from "./access-log.queries.js";
+import { exportDocumentOf, exportJsonOf } from "./export-data.js";
 import { renderExportHtml } from "./export-html.js";
 
 const tags = ["data protection"];
-
-/** The code lists the export's codes come from: record fields and referral services. */
-const exportCodeLists = [
-  ...new Set([
-    ...Object.values(recordKinds).flatMap((k) => Object.values("codeLists" in k ? k.codeLists : {})),
-    "service",
-  ]),
-];
 
 const entrySchema = z
   .object({
@@ -46,25 +28,6 @@ const entrySchema = z
 
 export async function accessLogRoutes(app: App) {
   const db = () => app.deps.database.db;
-
-  /** The dpo may look at any person of the tenant; a case manager only at persons its organisation leads. */
-  async function assertMayReport(req: Parameters<typeof actorOf>[0], personId: string) {
-    const actor = actorOf(req);
-    if (actor.role === "dpo") {
-      const [p] = await db()
-        .select({ id: persons.id })
-        .from(persons)
-        .where(and(eq(persons.tenantId, actor.tenantId), eq(persons.id, personId)));
-      if (!p) throw new AppError("not-found", "Person not found");
-      return;
-    }
-    const access = await personAccessOrThrow(db(), actor, personId);
-    if (!access.canManageConsents)
-      throw new AppError(
-        "forbidden",
-        "Only the lead case management and the data-protection officer read the access report",
-      );
-  }
 
   app.get(
     "/persons/:id/access-log",
@@ -91,21 +54,9 @@ export async function accessLogRoutes(app: App) {
       },
     },
     async (req) => {
-      await assertMayReport(req, req.params.id);
-      const tenantId = actorOf(req).tenantId;
-      const [items, [person]] = await Promise.all([
-        accessLog(db(), tenantId, req.params.id),
-        db()
-          .select({
-            id: persons.id,
-            givenNames: persons.givenNames,
-            familyName: persons.familyName,
-            birthDate: persons.birthDate,
-          })
-          .from(persons)
-          .where(and(eq(persons.tenantId, tenantId), eq(persons.id, req.params.id))),
-      ]);
-      if (!person) throw new AppError("not-found", "Person not found");
+      const actor = actorOf(req);
+      await assertMayReport(db(), actor, req.params.id);
+      const { person, items } = await dpoAccessReport(db(), actor, req.params.id);
       await audit(db(), auditContext(req), {
         action: "access_log.read",
         subjectType: "person",
@@ -141,23 +92,7 @@ export async function accessLogRoutes(app: App) {
       },
     },
     async (req) => {
-      const actor = actorOf(req);
-      // The case managers' spelling-tolerant search over every person of the tenant (merged files
-      // included: their reads are logged under their own id); only who the person is leaves here.
-      const hits = await searchPersons(
-        db(),
-        actor,
-        { q: req.query.q, limit: 25 },
-        {
-          visible: eq(persons.tenantId, actor.tenantId),
-        },
-      );
-      const rows = hits.map((h) => ({
-        id: h.id,
-        givenNames: h.givenNames,
-        familyName: h.familyName,
-        birthDate: h.birthDate,
-      }));
+      const rows = await dpoPersonLookup(db(), actorOf(req), req.query.q);
       await audit(
         db(),
         auditContext(req),
@@ -191,118 +126,12 @@ export async function accessLogRoutes(app: App) {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      await assertMayReport(req, req.params.id);
-      const t = actor.tenantId;
       const id = req.params.id;
+      await assertMayReport(db(), actor, id);
       // Every section comes from the register of person data: a table it describes is exported.
-      const [rows, orgRows, codeRows, settings, tenant] = await Promise.all([
-        loadPersonData(db(), t, id),
-        db()
-          .select({ id: organisations.id, name: organisations.name, type: organisations.type })
-          .from(organisations)
-          .where(eq(organisations.tenantId, t)),
-        // Every version: a record keeps the code it was given under the law of its day.
-        db()
-          .select({
-            list: codeListEntries.list,
-            code: codeListEntries.code,
-            de: codeListEntries.labelDe,
-            en: codeListEntries.labelEn,
-          })
-          .from(codeListEntries)
-          .where(inArray(codeListEntries.list, exportCodeLists))
-          .orderBy(asc(codeListEntries.version)),
-        getTenantSettings(db(), t),
-        db().select({ name: tenants.name }).from(tenants).where(eq(tenants.id, t)),
-      ]);
-      const [person] = rows.person;
-      if (!person) throw new AppError("not-found", "Person not found");
-      const household = rows.household[0] ?? null;
-      const organisationNames = Object.fromEntries(orgRows.map((o) => [o.id, o.name]));
-      const { tenantId: _t, ...personData } = person;
-      const lang = req.query.lang;
-      const document = buildExportDocument(
-        {
-          generatedAt: new Date(),
-          tenant: { name: tenant[0]?.name ?? "", federalState: settings.federalState },
-          controller: settings.controller,
-          dataProtectionOfficer: settings.dataProtectionOfficer,
-          person,
-          household,
-          records: rows.records,
-          documents: rows.documents,
-          consents: rows.consents,
-          caseEvents: rows.caseEvents,
-          referrals: rows.referrals,
-          planGoals: rows.planGoals,
-          planMeasures: rows.planMeasures,
-          caseConferences: rows.caseConferences,
-          accessLog: rows.accessLog,
-          organisations: new Map(orgRows.map((o) => [o.id, { name: o.name, type: o.type }])),
-          codeLabels: new Map(codeRows.map((c) => [`${c.list}:${c.code}`, { de: c.de, en: c.en }])),
-        },
-        lang,
-      );
-      const labelsOf = <T extends { id: string; labels: unknown }>(items: T[]) =>
-        new Map(items.map((x) => [x.id, x.labels as T["labels"]]));
-      const recordLabels = labelsOf(document.records);
-      const documentLabels = labelsOf(document.documents);
-      const consentLabels = labelsOf(document.consents);
-      const referralLabels = labelsOf(document.referrals);
-      const goalLabels = labelsOf(document.planGoals);
-      const measureLabels = labelsOf(document.planMeasures);
-      const conferenceLabels = labelsOf(document.caseConferences);
-      const orgOf = (o: string | null) => (o ? (organisationNames[o] ?? null) : null);
-      // The machine-readable copy: the raw data complete, with the document's words beside the codes.
-      const data = {
-        generatedAt: new Date().toISOString(),
-        legalBasis: "Art. 15 GDPR",
-        language: lang,
-        art15: document.art15,
-        person: { ...personData, labels: document.personLabels },
-        household: household && { ...household, labels: document.household },
-        records: rows.records.map(({ tenantId: _x, ...r }) => ({
-          ...r,
-          ownerOrganisation: orgOf(r.ownerOrganisationId),
-          labels: recordLabels.get(r.id),
-        })),
-        // Metadata only: never the bytes, nor where the storage keeps them.
-        documents: rows.documents.map(({ tenantId: _x, storageKey: _k, ...d }) => ({
-          ...d,
-          ownerOrganisation: orgOf(d.ownerOrganisationId),
-          labels: documentLabels.get(d.id),
-        })),
-        consents: rows.consents.map((c) => ({
-          ...c,
-          recipientOrganisations: c.recipientOrganisationIds.map((o) => organisationNames[o] ?? o),
-          labels: consentLabels.get(c.id),
-        })),
-        caseEvents: rows.caseEvents.map(({ tenantId: _x, ...e }, i) => ({ ...e, labels: document.caseEvents[i] })),
-        referrals: rows.referrals.map(({ tenantId: _x, overdueNotifiedAt: _o, ...r }) => ({
-          ...r,
-          fromOrganisation: orgOf(r.fromOrganisationId),
-          toOrganisation: orgOf(r.toOrganisationId),
-          labels: referralLabels.get(r.id),
-        })),
-        planGoals: rows.planGoals.map(({ tenantId: _x, ...g }) => ({
-          ...g,
-          ownerOrganisation: orgOf(g.ownerOrganisationId),
-          labels: goalLabels.get(g.id),
-        })),
-        planMeasures: rows.planMeasures.map(({ tenantId: _x, ...m }) => ({
-          ...m,
-          responsibleOrganisation: orgOf(m.responsibleOrganisationId),
-          labels: measureLabels.get(m.id),
-        })),
-        caseConferences: rows.caseConferences.map(({ tenantId: _x, ...c }) => ({
-          ...c,
-          ownerOrganisation: orgOf(c.ownerOrganisationId),
-          labels: conferenceLabels.get(c.id),
-        })),
-        accessLog: rows.accessLog,
-        /** The access log as the printable document shows it: per organisation, day and kind of access. */
-        accessSummary: document.access,
-      } satisfies Record<ExportSection, unknown> & Record<string, unknown>;
+      const loaded = await dpoPersonExport(db(), actor, id);
+      const document = exportDocumentOf(loaded, req.query.lang);
+      const data = exportJsonOf(loaded, document, req.query.lang);
       await audit(db(), auditContext(req), {
         action: "person.exported",
         subjectType: "person",

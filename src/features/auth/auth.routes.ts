@@ -1,24 +1,23 @@
 // Login, logout, the signed-in user, TOTP enrolment and password change.
-import { and, eq, sql } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { abilitiesOf } from "../../platform/access/access.js";
-import { audit, changeSet } from "../../platform/audit/audit.js";
-import type { Actor } from "../../platform/auth/actor.js";
+import { audit } from "../../platform/audit/audit.js";
 import { hashPassword, verifyPassword } from "../../platform/auth/passwords.js";
-import {
-  createSession,
-  deleteSession,
-  deleteUserSessions,
-  markSecondFactorDone,
-  sessionCookieName,
-} from "../../platform/auth/sessions.js";
+import { deleteSession, sessionCookieName } from "../../platform/auth/sessions.js";
 import { claimLoginAttempt, loginSucceeded, releaseLoginAttempt, throttleKeys } from "../../platform/auth/throttle.js";
 import { checkTotp, newTotpSecret, totpEnrolment } from "../../platform/auth/totp.js";
 import { type Role, rolesRequiring2fa } from "../../platform/domain.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
 import { AppError } from "../../platform/http/errors.js";
 import { policy } from "../../platform/http/policy.js";
-import { organisations, tenants, users } from "../../platform/identity/identity.tables.js";
+import {
+  changeOwnPassword,
+  claimTotpStep,
+  confirmTotpEnrolment,
+  signIn,
+  storeTotpSecret,
+  updateOwnProfile,
+} from "./auth.commands.js";
+import { loginAccount, ownUser, presentMe } from "./auth.queries.js";
 import {
   changePasswordSchema,
   loginResponseSchema,
@@ -62,15 +61,9 @@ export async function authRoutes(app: App) {
       const keys = throttleKeys(email, req.ip);
       // Counted before the password is looked at, so that parallel attempts cannot outrun the limit.
       await claimLoginAttempt(db(), keys);
-      const [user] = await db().select().from(users).where(sql`${users.email} = ${email}`).limit(1);
-      // A deactivated user, or a user of a deactivated organisation, cannot sign in.
-      const [org] = user
-        ? await db()
-            .select({ active: organisations.active })
-            .from(organisations)
-            .where(and(eq(organisations.tenantId, user.tenantId), eq(organisations.id, user.organisationId)))
-        : [];
-      const passwordOk = await verifyPassword(user?.active && org?.active ? user.passwordHash : undefined, password);
+      const account = await loginAccount(db(), email);
+      const user = account?.user;
+      const passwordOk = await verifyPassword(account?.mayLogIn ? account.user.passwordHash : undefined, password);
       if (!user || !passwordOk) {
         await audit(
           db(),
@@ -91,22 +84,9 @@ export async function authRoutes(app: App) {
           throw new AppError("totp-required", "Enter the six-digit code of your authenticator app");
         }
         const step = await checkTotp(user.totpSecret, totp);
-        // Claim the step atomically: a code already used (replayed) counts as wrong.
-        const claimed =
-          step === undefined
-            ? []
-            : await db()
-                .update(users)
-                .set({ totpLastStep: step })
-                .where(
-                  and(
-                    eq(users.tenantId, user.tenantId),
-                    eq(users.id, user.id),
-                    sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`,
-                  ),
-                )
-                .returning({ id: users.id });
-        if (claimed.length === 0) {
+        // A code already used (replayed) counts as wrong.
+        const claimed = step !== undefined && (await claimTotpStep(db(), user, step));
+        if (!claimed) {
           await audit(
             db(),
             { requestId: req.id, tenantId: user.tenantId },
@@ -122,22 +102,7 @@ export async function authRoutes(app: App) {
         secondFactor = "enrol";
       }
       await loginSucceeded(db(), keys);
-      const session = await db().transaction(async (tx) => {
-        const s = await createSession(tx, user, secondFactor === "done", timeouts);
-        await tx
-          .update(users)
-          .set({ lastLoginAt: new Date() })
-          .where(and(eq(users.tenantId, user.tenantId), eq(users.id, user.id)));
-        await audit(
-          tx,
-          {
-            requestId: req.id,
-            actor: { tenantId: user.tenantId, userId: user.id, organisationId: user.organisationId, role: user.role },
-          },
-          { action: "auth.login.succeeded", subjectType: "user", subjectId: user.id, details: { secondFactor } },
-        );
-        return s;
-      });
+      const session = await db().transaction((tx) => signIn(tx, req.id, user, secondFactor, timeouts));
       setCookie(req, reply, session.token);
       return {
         user: {
@@ -176,7 +141,7 @@ export async function authRoutes(app: App) {
       config: { policy: policy.authenticated({ beforeSecondFactor: true }) },
       schema: { tags, summary: "The signed-in user, organisation and abilities", response: { 200: meSchema } },
     },
-    async (req) => me(actorOf(req)),
+    async (req) => presentMe(db(), actorOf(req)),
   );
 
   app.patch(
@@ -187,30 +152,9 @@ export async function authRoutes(app: App) {
     },
     async (req) => {
       const actor = actorOf(req);
-      if (Object.keys(req.body).length > 0) {
-        const mine = and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId));
-        await db().transaction(async (tx) => {
-          const [before] = await tx
-            .select({ name: users.name, locale: users.locale })
-            .from(users)
-            .where(mine)
-            .for("update");
-          await tx
-            .update(users)
-            .set({ ...req.body, updatedAt: new Date(), version: sql`${users.version} + 1` })
-            .where(mine);
-          // Access reports name a reader as they were called at the time: they read the old name from here.
-          const changes = changeSet(before ?? {}, req.body);
-          if (Object.keys(changes.after).length > 0)
-            await audit(tx, auditContext(req), {
-              action: "user.updated",
-              subjectType: "user",
-              subjectId: actor.userId,
-              details: changes,
-            });
-        });
-      }
-      return me({ ...actor, ...req.body });
+      if (Object.keys(req.body).length > 0)
+        await db().transaction((tx) => updateOwnProfile(tx, actor, auditContext(req), req.body));
+      return presentMe(db(), { ...actor, ...req.body });
     },
   );
 
@@ -222,31 +166,17 @@ export async function authRoutes(app: App) {
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      const [user] = await db()
-        .select()
-        .from(users)
-        .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
+      const user = await ownUser(db(), actor);
       if (!user || !(await verifyPassword(user.passwordHash, req.body.currentPassword))) {
         throw new AppError("validation-error", "The current password is wrong", {
           errors: [{ path: "currentPassword", message: "Wrong password" }],
         });
       }
       const passwordHash = await hashPassword(req.body.newPassword);
-      await db().transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ passwordHash, updatedAt: new Date(), version: sql`${users.version} + 1` })
-          .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
-        await deleteUserSessions(tx, actor.tenantId, actor.userId);
-        const s = await createSession(tx, user, actor.secondFactorDone, timeouts);
-        setCookie(req, reply, s.token);
-        await audit(tx, auditContext(req), {
-          action: "user.updated",
-          subjectType: "user",
-          subjectId: actor.userId,
-          details: { after: { passwordHash: "[secret]" } },
-        });
-      });
+      const session = await db().transaction((tx) =>
+        changeOwnPassword(tx, actor, auditContext(req), passwordHash, timeouts),
+      );
+      setCookie(req, reply, session.token);
       return reply.code(204).send();
     },
   );
@@ -265,10 +195,7 @@ export async function authRoutes(app: App) {
       const actor = actorOf(req);
       if (actor.totpEnabled) throw new AppError("conflict", "Two-factor authentication is already set up");
       const secret = newTotpSecret();
-      await db()
-        .update(users)
-        .set({ totpSecret: secret })
-        .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
+      await storeTotpSecret(db(), actor, secret);
       return totpEnrolment(secret, actor.email);
     },
   );
@@ -287,10 +214,7 @@ export async function authRoutes(app: App) {
     async (req) => {
       const actor = actorOf(req);
       if (actor.totpEnabled) throw new AppError("conflict", "Two-factor authentication is already set up");
-      const [user] = await db()
-        .select()
-        .from(users)
-        .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
+      const user = await ownUser(db(), actor);
       if (!user?.totpSecret) throw new AppError("conflict", "Start the enrolment first (POST /auth/totp/setup)");
       const step = await checkTotp(user.totpSecret, req.body.code);
       if (step === undefined) {
@@ -298,43 +222,8 @@ export async function authRoutes(app: App) {
           errors: [{ path: "code", message: "Wrong code" }],
         });
       }
-      await db().transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ totpEnabledAt: new Date(), totpLastStep: step, version: sql`${users.version} + 1` })
-          .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, actor.userId)));
-        await markSecondFactorDone(tx, actor.sessionId);
-        await audit(tx, auditContext(req), {
-          action: "auth.totp.enrolled",
-          subjectType: "user",
-          subjectId: actor.userId,
-        });
-      });
-      return me({ ...actor, secondFactorDone: true, totpEnabled: true });
+      await db().transaction((tx) => confirmTotpEnrolment(tx, actor, auditContext(req), step));
+      return presentMe(db(), { ...actor, secondFactorDone: true, totpEnabled: true });
     },
   );
-
-  async function me(actor: Actor) {
-    const [row] = await db()
-      .select({ orgName: organisations.name, orgType: organisations.type, tenantName: tenants.name })
-      .from(organisations)
-      .innerJoin(tenants, eq(tenants.id, organisations.tenantId))
-      .where(and(eq(organisations.tenantId, actor.tenantId), eq(organisations.id, actor.organisationId)));
-    if (!row) throw new AppError("unauthenticated");
-    return {
-      user: {
-        id: actor.userId,
-        email: actor.email,
-        name: actor.name,
-        role: actor.role,
-        organisationId: actor.organisationId,
-        locale: actor.locale,
-      },
-      organisation: { id: actor.organisationId, name: row.orgName, type: row.orgType as never },
-      tenant: { id: actor.tenantId, name: row.tenantName },
-      secondFactor: actor.secondFactorDone ? ("done" as const) : ("enrol" as const),
-      totpEnabled: actor.totpEnabled,
-      abilities: abilitiesOf(actor),
-    };
-  }
 }

@@ -1,12 +1,10 @@
 // Code lists held as data, and the ISO reference lists (countries, languages) with German and English names.
-import { and, asc, eq, gte, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import type { App } from "../../platform/http/context.js";
-import { AppError } from "../../platform/http/errors.js";
 import { policy } from "../../platform/http/policy.js";
 import { fullDate, today } from "../../platform/reference/partial-date.js";
 import { countryList, languageList } from "../../platform/reference/reference-data.js";
-import { codeListEntries } from "./code-lists.tables.js";
+import { codeListNames, codeListOn } from "./code-lists.queries.js";
 
 const tags = ["reference data"];
 const entrySchema = z
@@ -33,13 +31,7 @@ export async function codeListsRoutes(app: App) {
         response: { 200: z.object({ items: z.array(z.string()) }) },
       },
     },
-    async () => {
-      const rows = await db()
-        .selectDistinct({ list: codeListEntries.list })
-        .from(codeListEntries)
-        .orderBy(asc(codeListEntries.list));
-      return { items: rows.map((r) => r.list) };
-    },
+    async () => codeListNames(db()),
   );
 
   app.get(
@@ -54,40 +46,7 @@ export async function codeListsRoutes(app: App) {
         response: { 200: z.object({ list: z.string(), on: z.string(), items: z.array(entrySchema) }) },
       },
     },
-    async (req) => {
-      const on = req.query.on ?? today();
-      const rows = await db()
-        .select()
-        .from(codeListEntries)
-        .where(
-          and(
-            eq(codeListEntries.list, req.params.list),
-            lte(codeListEntries.validFrom, on),
-            or(isNull(codeListEntries.validUntil), gte(codeListEntries.validUntil, on)),
-          ),
-        )
-        .orderBy(asc(codeListEntries.sortOrder), asc(codeListEntries.code));
-      if (rows.length === 0) {
-        const known = await db()
-          .select({ code: codeListEntries.code })
-          .from(codeListEntries)
-          .where(eq(codeListEntries.list, req.params.list))
-          .limit(1);
-        if (known.length === 0) throw new AppError("not-found", `No code list ${req.params.list}`);
-      }
-      return {
-        list: req.params.list,
-        on,
-        items: rows.map((r) => ({
-          code: r.code,
-          version: r.version,
-          validFrom: r.validFrom,
-          validUntil: r.validUntil,
-          label: { de: r.labelDe, en: r.labelEn },
-          attributes: r.attributes,
-        })),
-      };
-    },
+    async (req) => codeListOn(db(), req.params.list, req.query.on ?? today()),
   );
 
   const localeQuery = z.strictObject({ locale: z.enum(["de", "en"]).default("de") });

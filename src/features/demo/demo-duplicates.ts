@@ -8,7 +8,7 @@ import type { OrganisationType } from "../../platform/domain.js";
 import type { Category } from "../../platform/domain-categories.js";
 import { organisations, users } from "../../platform/identity/identity.tables.js";
 import { consents } from "../consents/consents.tables.js";
-import { scanDuplicates } from "../duplicates/duplicates.queries.js";
+import { systemDuplicateScan } from "../duplicates/duplicates.commands.js";
 import { caseEvents, persons } from "../persons/persons.tables.js";
 import { indexPersons, type NamedPerson } from "../search/search-index.js";
 
@@ -35,7 +35,7 @@ const year = (d: string | null) => (d ? d.slice(0, 4) : null);
 const differs = (a: Names, b: Names) => a.givenNames !== b.givenNames || a.familyName !== b.familyName;
 
 /** Registers the second files and runs the scan; returns the number of pairs found. */
-export async function seedDuplicates(db: Db, tenantId: string): Promise<number> {
+export async function systemSeedDuplicates(db: Db, tenantId: string): Promise<number> {
   const org = async (type: OrganisationType) => {
     const [o] = await db
       .select({ id: organisations.id })
@@ -137,5 +137,5 @@ export async function seedDuplicates(db: Db, tenantId: string): Promise<number> 
         })),
       );
   });
-  return (await scanDuplicates(db, tenantId)).pairs;
+  return (await systemDuplicateScan(db, tenantId)).pairs;
 }

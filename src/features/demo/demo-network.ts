@@ -94,7 +94,7 @@ function berlinTime(day: string, time: string): Date {
 }
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 
-export async function seedNetwork(db: Db, tenantId: string): Promise<{ referrals: number; goals: number }> {
+export async function systemSeedNetwork(db: Db, tenantId: string): Promise<{ referrals: number; goals: number }> {
   const r = rng(7);
   const orgs = await db.select().from(organisations).where(eq(organisations.tenantId, tenantId));
   const ki = orgs.find((o) => o.type === "integration_office");

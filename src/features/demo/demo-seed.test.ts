@@ -10,7 +10,7 @@ import { duplicateCandidates } from "../duplicates/duplicates.tables.js";
 import { persons } from "../persons/persons.tables.js";
 import { planGoals, planMeasures } from "../plans/plans.tables.js";
 import { referrals } from "../referrals/referrals.tables.js";
-import { seedDemo } from "./demo-seed.js";
+import { systemSeedDemo } from "./demo-seed.js";
 
 describe("demo seed", () => {
   let database: Database;
@@ -20,7 +20,7 @@ describe("demo seed", () => {
     // Its own embedded database: the demo accounts' e-mail addresses are unique per deployment.
     database = await openDatabase({ dataDir: "memory://" });
     await database.migrate();
-    tenantId = (await seedDemo(database.db, { persons: 80 })).tenantId;
+    tenantId = (await systemSeedDemo(database.db, { persons: 80 })).tenantId;
   }, 120_000);
   afterAll(async () => {
     await database.close();

@@ -5,9 +5,9 @@ import { hashPassword } from "../../platform/auth/passwords.js";
 import type { Db } from "../../platform/db/client.js";
 import type { OrganisationType, Role } from "../../platform/domain.js";
 import { organisations, tenants, users } from "../../platform/identity/identity.tables.js";
-import { seedDuplicates } from "./demo-duplicates.js";
-import { seedNetwork } from "./demo-network.js";
-import { generatePersons } from "./person-generator.js";
+import { systemSeedDuplicates } from "./demo-duplicates.js";
+import { systemSeedNetwork } from "./demo-network.js";
+import { systemGeneratePersons } from "./person-generator.js";
 
 export const demoPassword = "Musterstadt-2026";
 
@@ -171,7 +171,7 @@ const demoTenantSettings = {
 };
 
 /** Musterstadt with its organisations, users and (by default) about 300 persons in households. */
-export async function seedDemo(db: Db, options: { persons?: number } = {}): Promise<{ tenantId: string }> {
+export async function systemSeedDemo(db: Db, options: { persons?: number } = {}): Promise<{ tenantId: string }> {
   const passwordHash = await hashPassword(demoPassword);
   const result = await db.transaction(async (tx) => {
     const [tenant] = await tx
@@ -224,9 +224,9 @@ export async function seedDemo(db: Db, options: { persons?: number } = {}): Prom
   });
   const persons = options.persons ?? demoPersonCount;
   if (persons > 0) {
-    await generatePersons(db, result.tenantId, persons, { seed: 1 });
-    await seedNetwork(db, result.tenantId);
-    await seedDuplicates(db, result.tenantId);
+    await systemGeneratePersons(db, result.tenantId, persons, { seed: 1 });
+    await systemSeedNetwork(db, result.tenantId);
+    await systemSeedDuplicates(db, result.tenantId);
   }
   return result;
 }

@@ -108,7 +108,7 @@ type RecordInsert = typeof records.$inferInsert;
 export type GenerateOptions = { seed?: number; chunkSize?: number; onProgress?: (done: number, total: number) => void };
 
 /** Inserts `count` persons (in households) with records into the tenant; returns the counts. */
-export async function generatePersons(db: Db, tenantId: string, count: number, options: GenerateOptions = {}) {
+export async function systemGeneratePersons(db: Db, tenantId: string, count: number, options: GenerateOptions = {}) {
   const r = rng(options.seed ?? 20261124);
   const ctx = await loadContext(db, tenantId);
   const chunkSize = options.chunkSize ?? 500;

@@ -1,16 +1,15 @@
-// Duplicates: the check at registration (visible persons that may be the same person), the batch
-// scan that stores candidate pairs per tenant, the review list (pairs whose both persons the actor
-// may see) and dismissal.
-import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+// Reads of duplicates: the check at registration (visible persons that may be the same person) and
+// the review list (pairs whose both persons the actor may see). The scan and dismissal:
+// duplicates.commands.ts.
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import { visiblePersonSql } from "../../platform/access/person-access.js";
-import { audit } from "../../platform/audit/audit.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import { type Db, queryRows } from "../../platform/db/client.js";
 import { AppError } from "../../platform/http/errors.js";
 import { cursorPart, decodeCursor, encodeCursor } from "../../platform/http/pagination.js";
 import { precisionOf } from "../../platform/reference/partial-date.js";
-import { comparePersons, linkPersons, nameTokens, type PersonForMatching, queryKeys } from "../matching/index.js";
+import { comparePersons, nameTokens, type PersonForMatching, queryKeys } from "../matching/index.js";
 import { persons } from "../persons/persons.tables.js";
 import type { Candidate } from "../search/search.queries.js";
 import { personSearchKeys } from "../search/search.tables.js";
@@ -128,66 +127,6 @@ export async function duplicateCheck(db: Db, actor: Actor, input: DuplicateCheck
     }));
 }
 
-/**
- * The batch scan of one tenant (a system job: no actor, nothing leaves the database): links all
- * persons that are not merged, stores new pairs as open, refreshes the score of open pairs and
- * removes open pairs the linkage no longer finds. Dismissed and merged pairs stay as decided.
- */
-export async function scanDuplicates(db: Db, tenantId: string, options: { threshold?: number } = {}) {
-  const t0 = Date.now();
-  const rows = await db
-    .select(personColumns)
-    .from(persons)
-    .where(and(eq(persons.tenantId, tenantId), isNull(persons.mergedIntoId)));
-  // The batch threshold is the matching engine's default unless the caller sets one.
-  const { pairs, comparisons } = linkPersons(
-    rows.map(forMatching),
-    options.threshold === undefined ? {} : { threshold: options.threshold },
-  );
-  const found = new Map<string, { a: string; b: string; score: number; reasons: string[] }>();
-  for (const p of pairs) {
-    const [a, b] = p.idA < p.idB ? [p.idA, p.idB] : [p.idB, p.idA];
-    if (a === b) continue;
-    found.set(`${a}:${b}`, { a, b, score: p.score, reasons: p.reasons });
-  }
-  let removed = 0;
-  await db.transaction(async (tx) => {
-    const list = [...found.values()];
-    for (let i = 0; i < list.length; i += 1000) {
-      await tx
-        .insert(duplicateCandidates)
-        .values(
-          list.slice(i, i + 1000).map((p) => ({
-            tenantId,
-            personAId: p.a,
-            personBId: p.b,
-            score: p.score,
-            reasons: p.reasons,
-          })),
-        )
-        .onConflictDoUpdate({
-          target: [duplicateCandidates.tenantId, duplicateCandidates.personAId, duplicateCandidates.personBId],
-          set: { score: sql`excluded.score`, reasons: sql`excluded.reasons` },
-          setWhere: sql`${duplicateCandidates.status} = 'open'`,
-        });
-    }
-    const open = await tx
-      .select({ id: duplicateCandidates.id, a: duplicateCandidates.personAId, b: duplicateCandidates.personBId })
-      .from(duplicateCandidates)
-      .where(and(eq(duplicateCandidates.tenantId, tenantId), eq(duplicateCandidates.status, "open")));
-    const stale = open.filter((o) => !found.has(`${o.a}:${o.b}`)).map((o) => o.id);
-    for (let i = 0; i < stale.length; i += 1000) {
-      await tx
-        .delete(duplicateCandidates)
-        .where(
-          and(eq(duplicateCandidates.tenantId, tenantId), inArray(duplicateCandidates.id, stale.slice(i, i + 1000))),
-        );
-    }
-    removed = stale.length;
-  });
-  return { persons: rows.length, comparisons, pairs: found.size, removed, seconds: (Date.now() - t0) / 1000 };
-}
-
 /** The actor sees the person with this id column (visiblePersonSql: and it is not merged), for both sides of a pair. */
 const seesPerson = (actor: Actor, idColumn: SQL) =>
   sql`exists (select 1 from ${persons} where ${persons.tenantId} = ${duplicateCandidates.tenantId} and ${persons.id} = ${idColumn} and ${visiblePersonSql(actor, persons)})`;
@@ -263,19 +202,3 @@ export async function duplicatePairOrThrow(db: Db, actor: Actor, id: string) {
 
 export type PairPerson = Candidate;
 export { personColumns };
-
-/** The scan for every tenant (after seeding, and `strang duplicates scan` without --tenant). */
-export async function scanAllTenants(db: Db, options: { threshold?: number } = {}) {
-  const tenants = await queryRows<{ id: string }>(db, sql`select id from tenants order by id`);
-  const out: { tenantId: string; persons: number; pairs: number; removed: number; seconds: number }[] = [];
-  for (const t of tenants) {
-    const r = await scanDuplicates(db, t.id, options);
-    await audit(
-      db,
-      { tenantId: t.id },
-      { action: "duplicates.scanned", details: { persons: r.persons, pairs: r.pairs } },
-    );
-    out.push({ tenantId: t.id, persons: r.persons, pairs: r.pairs, removed: r.removed, seconds: r.seconds });
-  }
-  return out;
-}

@@ -1,15 +1,14 @@
 // Duplicates: the check before registering, the review list of candidate pairs, dismissal, merge
 // and undo. Every person shown is audited as listed; merges and undos write before/after.
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { assertPersonDataRole, identityGroundsOf, personDataRoles } from "../../platform/access/person-access.js";
 import { audit } from "../../platform/audit/audit.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
-import { AppError } from "../../platform/http/errors.js";
 import { listResponse } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { expectedVersion, uuidParam } from "../../platform/http/schemas.js";
-import { duplicateCheck, duplicatePairOrThrow, listDuplicates, scanDuplicates } from "./duplicates.queries.js";
+import { dismissDuplicatePair, systemDuplicateScan } from "./duplicates.commands.js";
+import { duplicateCheck, listDuplicates } from "./duplicates.queries.js";
 import {
   duplicateCheckResponse,
   duplicateCheckSchema,
@@ -19,7 +18,6 @@ import {
   mergeSchema,
   undoResultSchema,
 } from "./duplicates.schemas.js";
-import { duplicateCandidates } from "./duplicates.tables.js";
 import { mergePersons, undoMerge } from "./merge.commands.js";
 
 const tags = ["duplicates"];
@@ -110,7 +108,8 @@ export async function duplicatesRoutes(app: App) {
     },
     async (req) => {
       const actor = actorOf(req);
-      const r = await scanDuplicates(db(), actor.tenantId);
+      // The case manager starts the tenant's scan; only counts come back.
+      const r = await systemDuplicateScan(db(), actor.tenantId);
       await audit(db(), auditContext(req), {
         action: "duplicates.scanned",
         details: { persons: r.persons, pairs: r.pairs },
@@ -131,37 +130,7 @@ export async function duplicatesRoutes(app: App) {
         response: { 200: z.object({ id: z.uuid(), status: z.literal("dismissed") }) },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      return db().transaction(async (tx) => {
-        const pair = await duplicatePairOrThrow(tx, actor, req.params.id);
-        const [updated] = await tx
-          .update(duplicateCandidates)
-          .set({ status: "dismissed", decidedAt: new Date(), decidedBy: actor.userId })
-          .where(
-            and(
-              eq(duplicateCandidates.tenantId, actor.tenantId),
-              eq(duplicateCandidates.id, pair.id),
-              eq(duplicateCandidates.status, "open"),
-            ),
-          )
-          .returning({ id: duplicateCandidates.id });
-        if (!updated) throw new AppError("conflict", `The pair is ${pair.status}`, { status: pair.status });
-        await audit(
-          tx,
-          auditContext(req),
-          ...[pair.personAId, pair.personBId].map((personId) => ({
-            action: "duplicate.dismissed" as const,
-            subjectType: "duplicate_candidate",
-            subjectId: pair.id,
-            personId,
-            categories: ["identity"],
-            details: { otherPersonId: personId === pair.personAId ? pair.personBId : pair.personAId },
-          })),
-        );
-        return { id: pair.id, status: "dismissed" as const };
-      });
-    },
+    async (req) => db().transaction((tx) => dismissDuplicatePair(tx, actorOf(req), auditContext(req), req.params.id)),
   );
 
   app.post(

@@ -17,7 +17,7 @@ import {
   registerPerson,
 } from "../../test/case-file-factories.js";
 import { client, getTestApp } from "../../test/test-app.js";
-import { scanDuplicates } from "./duplicates.queries.js";
+import { systemDuplicateScan } from "./duplicates.commands.js";
 import { duplicateCandidates } from "./duplicates.tables.js";
 
 // The app (and an in-memory database) is built once, under the hook timeout rather than a test's.
@@ -112,9 +112,9 @@ describe("duplicate scan, review list and dismissal", () => {
     // The Jobcenter sees only b (a consent names it): the pair is not its to review.
     await recordConsent(t.cm.client, b.id, { recipientOrganisationIds: [t.jobcenter.id], categories: ["identity"] });
 
-    const scan = await scanDuplicates(db, t.tenantId);
+    const scan = await systemDuplicateScan(db, t.tenantId);
     expect(scan.pairs).toBe(1);
-    const again = await scanDuplicates(db, t.tenantId);
+    const again = await systemDuplicateScan(db, t.tenantId);
     expect(again.pairs).toBe(1);
 
     expectProblem(await client(app).get(`${api}/duplicates`), 401, "unauthenticated");
@@ -142,7 +142,7 @@ describe("duplicate scan, review list and dismissal", () => {
     expect((await t.cm.client.get(`${api}/duplicates`)).json().items).toEqual([]);
     expectProblem(await t.cm.client.post(`${api}/duplicates/${pairId}/dismiss`, {}), 409, "conflict");
     // A later scan leaves a dismissed pair dismissed.
-    await scanDuplicates(db, t.tenantId);
+    await systemDuplicateScan(db, t.tenantId);
     const [row] = await db
       .select()
       .from(duplicateCandidates)
@@ -227,7 +227,7 @@ describe("POST /persons/{id}/merge and POST /merges/{id}/undo", () => {
       members: [{ personId: b.id, relation: "head" }],
     });
     expect(household.statusCode, household.body).toBe(201);
-    await scanDuplicates(db, t.tenantId);
+    await systemDuplicateScan(db, t.tenantId);
     const pair = (await t.cm.client.get(`${api}/duplicates`)).json().items[0];
     expect(pair).toBeDefined();
     const rowA = await personRow(db, t.tenantId, a.id);

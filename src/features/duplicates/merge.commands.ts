@@ -8,6 +8,7 @@ import { type PersonAccess, personAccessOrThrow } from "../../platform/access/pe
 import { type AuditContext, audit, changeSet } from "../../platform/audit/audit.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import { type Db, queryRows } from "../../platform/db/client.js";
+import { updateVersioned } from "../../platform/db/versioned.js";
 import { AppError } from "../../platform/http/errors.js";
 import { householdMembers } from "../households/households.tables.js";
 import { movedByMerge, personDataRegister } from "../person-data/register.js";
@@ -140,16 +141,26 @@ export async function mergePersons(
       if (p.mergedIntoId)
         throw new AppError("conflict", "This person was already merged into another file", { personId: p.id });
     assertMayMerge(actor, a, b, accessA, accessB);
-    if (input.version !== undefined && input.version !== a.version)
-      throw new AppError("version-conflict", `The surviving person is at version ${a.version}`, {
-        currentVersion: a.version,
-      });
-    if (input.otherVersion !== undefined && input.otherVersion !== b.version)
-      throw new AppError("version-conflict", `The other person is at version ${b.version}`, {
-        currentVersion: b.version,
-      });
 
+    // Both persons are changed at the versions the client named (409 with the person's current one):
+    // the survivor takes the merged identity, the other is hidden as merged into it.
     const identity = mergedIdentity(a, b, input.fields);
+    const now = new Date();
+    const survivor = await updateVersioned(tx, persons, {
+      where: and(eq(persons.tenantId, actor.tenantId), eq(persons.id, a.id)),
+      expected: input.version,
+      current: a.version,
+      set: { ...identity, updatedAt: now },
+      what: "surviving person",
+    });
+    await updateVersioned(tx, persons, {
+      where: and(eq(persons.tenantId, actor.tenantId), eq(persons.id, b.id)),
+      expected: input.otherVersion,
+      current: b.version,
+      set: { mergedIntoId: a.id, updatedAt: now },
+      what: "other person",
+    });
+
     const moved: MovedRows = {};
     for (const table of personOwnedTables) {
       const rows = await queryRows<{ id: string }>(
@@ -197,18 +208,6 @@ export async function mergePersons(
         dropped.push({ householdId: m.householdId, relation: m.relation, addedAt: m.addedAt.toISOString() });
       }
     }
-
-    const now = new Date();
-    const [survivor] = await tx
-      .update(persons)
-      .set({ ...identity, version: sql`${persons.version} + 1`, updatedAt: now })
-      .where(and(eq(persons.tenantId, actor.tenantId), eq(persons.id, a.id)))
-      .returning();
-    await tx
-      .update(persons)
-      .set({ mergedIntoId: a.id, version: sql`${persons.version} + 1`, updatedAt: now })
-      .where(and(eq(persons.tenantId, actor.tenantId), eq(persons.id, b.id)));
-    if (!survivor) throw new AppError("internal");
 
     const [lo, hi] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
     const [pair] = await tx

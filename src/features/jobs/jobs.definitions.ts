@@ -6,7 +6,7 @@ import type { Config } from "../../platform/config.js";
 import { type Database, queryRows } from "../../platform/db/client.js";
 import { purgeIdempotencyKeys } from "../../platform/http/idempotency.js";
 import { berlinDate, type JobDefinition, type Jobs, type JobsOptions, jobsFor } from "../../platform/jobs/jobs.js";
-import { scanDuplicates } from "../duplicates/duplicates.queries.js";
+import { systemDuplicateScan } from "../duplicates/duplicates.commands.js";
 import { systemSweepOverdueReferrals } from "../referrals/referral-overdue.js";
 
 export const jobNames = ["referral-overdue", "session-purge", "duplicates-nightly", "duplicates-scan"] as const;
@@ -78,7 +78,7 @@ export function jobDefinitions(config: Pick<Config, "sessionIdleMs" | "duplicate
       handler: async ({ db, tenantId, system }) => {
         if (!tenantId) return undefined;
         return db.transaction(async (tx) => {
-          const r = await scanDuplicates(tx, tenantId);
+          const r = await systemDuplicateScan(tx, tenantId);
           await audit(
             tx,
             { tenantId, system },

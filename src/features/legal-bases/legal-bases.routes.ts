@@ -1,19 +1,15 @@
 // Legal bases: the tenant admin lets an organisation see categories without consent, citing the law.
-import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { audit } from "../../platform/audit/audit.js";
 import { categories } from "../../platform/domain-categories.js";
 import { type App, actorOf, auditContext } from "../../platform/http/context.js";
-import { AppError } from "../../platform/http/errors.js";
 import { listResponse } from "../../platform/http/pagination.js";
 import { policy } from "../../platform/http/policy.js";
 import { uuidParam } from "../../platform/http/schemas.js";
-import { organisations } from "../../platform/identity/identity.tables.js";
-import { fullDate, today } from "../../platform/reference/partial-date.js";
-import { legalBases } from "./legal-bases.tables.js";
+import { fullDate } from "../../platform/reference/partial-date.js";
+import { createLegalBasis, revokeLegalBasis } from "./legal-bases.commands.js";
+import { listLegalBases, presentLegalBasis } from "./legal-bases.queries.js";
 
 const tags = ["legal bases"];
-type Row = typeof legalBases.$inferSelect;
 
 const createSchema = z
   .strictObject({
@@ -44,22 +40,6 @@ const legalBasisSchema = z
   })
   .meta({ id: "LegalBasis" });
 
-const present = (b: Row) => {
-  const on = today();
-  return {
-    id: b.id,
-    organisationId: b.organisationId,
-    categories: b.categories,
-    citation: b.citation,
-    description: b.description,
-    validFrom: b.validFrom,
-    validUntil: b.validUntil,
-    active: !b.revokedAt && b.validFrom <= on && (!b.validUntil || b.validUntil >= on),
-    revokedAt: b.revokedAt,
-    createdAt: b.createdAt,
-  };
-};
-
 export async function legalBasesRoutes(app: App) {
   const db = () => app.deps.database.db;
 
@@ -69,15 +49,7 @@ export async function legalBasesRoutes(app: App) {
       config: { policy: policy.roles("tenant_admin", "dpo") },
       schema: { tags, summary: "The tenant's legal bases", response: { 200: listResponse(legalBasisSchema) } },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      const rows = await db()
-        .select()
-        .from(legalBases)
-        .where(eq(legalBases.tenantId, actor.tenantId))
-        .orderBy(asc(legalBases.createdAt));
-      return { items: rows.map(present), nextCursor: null };
-    },
+    async (req) => listLegalBases(db(), actorOf(req)),
   );
 
   app.post(
@@ -92,38 +64,8 @@ export async function legalBasesRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = actorOf(req);
-      const row = await db().transaction(async (tx) => {
-        const [org] = await tx
-          .select({ id: organisations.id })
-          .from(organisations)
-          .where(and(eq(organisations.tenantId, actor.tenantId), eq(organisations.id, req.body.organisationId)));
-        if (!org)
-          throw new AppError("validation-error", "Unknown organisation", {
-            errors: [{ path: "organisationId", message: "No such organisation" }],
-          });
-        const [inserted] = await tx
-          .insert(legalBases)
-          .values({
-            tenantId: actor.tenantId,
-            ...req.body,
-            categories: [...new Set(req.body.categories)],
-            description: req.body.description ?? null,
-            validUntil: req.body.validUntil ?? null,
-            createdBy: actor.userId,
-          })
-          .returning();
-        if (!inserted) throw new AppError("internal");
-        await audit(tx, auditContext(req), {
-          action: "legal_basis.created",
-          subjectType: "legal_basis",
-          subjectId: inserted.id,
-          categories: inserted.categories,
-          details: { after: present(inserted) },
-        });
-        return inserted;
-      });
-      return reply.code(201).send(present(row));
+      const row = await db().transaction((tx) => createLegalBasis(tx, actorOf(req), auditContext(req), req.body));
+      return reply.code(201).send(presentLegalBasis(row));
     },
   );
 
@@ -139,34 +81,9 @@ export async function legalBasesRoutes(app: App) {
         response: { 200: legalBasisSchema },
       },
     },
-    async (req) => {
-      const actor = actorOf(req);
-      return db().transaction(async (tx) => {
-        const [existing] = await tx
-          .select()
-          .from(legalBases)
-          .where(and(eq(legalBases.tenantId, actor.tenantId), eq(legalBases.id, req.params.id)));
-        if (!existing) throw new AppError("not-found", "Legal basis not found");
-        const [updated] = await tx
-          .update(legalBases)
-          .set({ revokedAt: new Date(), version: sql`${legalBases.version} + 1` })
-          .where(
-            and(
-              eq(legalBases.tenantId, actor.tenantId),
-              eq(legalBases.id, existing.id),
-              sql`${legalBases.revokedAt} is null`,
-            ),
-          )
-          .returning();
-        if (!updated) throw new AppError("conflict", "The legal basis is already revoked");
-        await audit(tx, auditContext(req), {
-          action: "legal_basis.revoked",
-          subjectType: "legal_basis",
-          subjectId: existing.id,
-          categories: existing.categories,
-        });
-        return present(updated);
-      });
-    },
+    async (req) =>
+      presentLegalBasis(
+        await db().transaction((tx) => revokeLegalBasis(tx, actorOf(req), auditContext(req), req.params.id)),
+      ),
   );
 }

@@ -3,7 +3,9 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
 import type { Role } from "../../platform/domain.js";
+import { notFound } from "../../platform/http/errors.js";
 import { users } from "../../platform/identity/identity.tables.js";
+import { ownNotifications } from "./notifications.queries.js";
 import { type NotificationKind, type NotificationTarget, notifications } from "./notifications.tables.js";
 
 export type Recipient = { role: Role; organisationId: string };
@@ -72,6 +74,23 @@ export async function notify(
   return unique.length;
 }
 
+/** Marks one of the actor's notifications read (the first reading stays the time it was read); 404 for any other. */
+export async function markNotificationRead(db: Db, actor: Actor, id: string): Promise<void> {
+  const updated = await db
+    .update(notifications)
+    .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
+    .where(and(ownNotifications(actor), eq(notifications.id, id)))
+    .returning({ id: notifications.id });
+  if (updated.length === 0) throw notFound("Notification");
+}
+
+export async function markAllNotificationsRead(db: Db, actor: Actor): Promise<void> {
+  await db
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(ownNotifications(actor), isNull(notifications.readAt)));
+}
+
 /** The actor acted on (or opened) the subject: its notifications about it are done with. */
 export async function markSubjectRead(db: Db, actor: Actor, subjectType: string, subjectId: string): Promise<void> {
   await db
@@ -79,8 +98,7 @@ export async function markSubjectRead(db: Db, actor: Actor, subjectType: string,
     .set({ readAt: sql`now()` })
     .where(
       and(
-        eq(notifications.tenantId, actor.tenantId),
-        eq(notifications.userId, actor.userId),
+        ownNotifications(actor),
         eq(notifications.subjectType, subjectType),
         eq(notifications.subjectId, subjectId),
         isNull(notifications.readAt),

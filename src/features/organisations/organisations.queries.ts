@@ -4,6 +4,7 @@ import { organisationScope } from "../../platform/access/access.js";
 import { personDataRoles } from "../../platform/access/person-access.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
+import { updateVersioned } from "../../platform/db/versioned.js";
 import type { OrganisationType } from "../../platform/domain.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { cursorPart, decodeCursor, page } from "../../platform/http/pagination.js";
@@ -146,11 +147,11 @@ export async function insertOrganisation(
   return row;
 }
 
-/** Updates when the stored version is `expected` (or unconditionally when undefined). */
+/** Changes the organisation at the version the client named (or the one read); 409 with the current version otherwise. */
 export async function updateOrganisation(
   db: Db,
   actor: Actor,
-  id: string,
+  before: OrganisationRow,
   expected: number | undefined,
   changes: Partial<
     Pick<
@@ -169,17 +170,12 @@ export async function updateOrganisation(
       | "contacts"
     >
   >,
-): Promise<OrganisationRow | undefined> {
-  const [row] = await db
-    .update(organisations)
-    .set({ ...changes, version: sql`${organisations.version} + 1`, updatedAt: new Date() })
-    .where(
-      and(
-        organisationScope(actor),
-        eq(organisations.id, id),
-        expected === undefined ? undefined : eq(organisations.version, expected),
-      ),
-    )
-    .returning();
-  return row;
+): Promise<OrganisationRow> {
+  return updateVersioned(db, organisations, {
+    where: and(organisationScope(actor), eq(organisations.id, before.id)),
+    expected,
+    current: before.version,
+    set: { ...changes, updatedAt: new Date() },
+    what: "organisation",
+  });
 }

@@ -103,11 +103,7 @@ export async function organisationsRoutes(app: App) {
         const before = await getOrganisationOrThrow(tx, actor, req.params.id);
         assertCanEditEntry(actor, before.id, changes);
         await assertServicesKnown(tx, changes.services);
-        const updated = await updateOrganisation(tx, actor, req.params.id, expected, changes);
-        if (!updated)
-          throw new AppError("version-conflict", `Organisation is at version ${before.version}`, {
-            currentVersion: before.version,
-          });
+        const updated = await updateOrganisation(tx, actor, before, expected, changes);
         await audit(tx, auditContext(req), {
           action: "organisation.updated",
           subjectType: "organisation",

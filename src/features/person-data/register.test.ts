@@ -16,7 +16,7 @@ import {
 } from "../../test/case-file-factories.js";
 import { markedPdf } from "../../test/consent-factories.js";
 import { getTestApp } from "../../test/test-app.js";
-import { scanDuplicates } from "../duplicates/duplicates.queries.js";
+import { systemDuplicateScan } from "../duplicates/duplicates.commands.js";
 import { mergeHandlers } from "../duplicates/merge.commands.js";
 import {
   type ExportSection,
@@ -72,7 +72,7 @@ async function personWithEverything(t: CaseFileTenant) {
     familyName: "Alhasan",
     birthDate: "1990-03-12",
   });
-  await scanDuplicates(db, t.tenantId);
+  await systemDuplicateScan(db, t.tenantId);
   const merged = await t.cm.client.post(`${api}/persons/${p.id}/merge`, { otherPersonId: other.id, fields: {} });
   expect(merged.statusCode, merged.body).toBe(200);
   const ok = (res: { statusCode: number; body: string }, code = 201) => {

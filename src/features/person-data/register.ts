@@ -9,7 +9,7 @@
 import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db/client.js";
 import type { Category } from "../../platform/domain-categories.js";
-import { accessLog, disclosureActions } from "../access-log/access-log.queries.js";
+import { disclosureActions, dpoAccessLogOf } from "../access-log/access-log.queries.js";
 import { presentConsent } from "../consents/consents.queries.js";
 import { consents } from "../consents/consents.tables.js";
 import { documents } from "../documents/documents.tables.js";
@@ -340,7 +340,7 @@ const exportLoaders = {
       .where(and(eq(caseConferences.tenantId, t), eq(caseConferences.personId, id)))
       .orderBy(asc(caseConferences.heldOn), asc(caseConferences.createdAt)),
   // Every disclosure, however many: the export is the one complete answer.
-  accessLog: (db: Db, t: string, id: string) => accessLog(db, t, id, 100_000),
+  accessLog: (db: Db, t: string, id: string) => dpoAccessLogOf(db, t, id, 100_000),
 } satisfies Record<ExportSection, (db: Db, tenantId: string, personId: string) => Promise<unknown[]>>;
 
 export type ExportRows = { [K in ExportSection]: Awaited<ReturnType<(typeof exportLoaders)[K]>> };
@@ -354,7 +354,7 @@ export const registeredSections = exportSections.filter((s) =>
  * Everything the register exports about a person, per section. A section no registered table
  * names stays empty, so that the export shows only what the register describes.
  */
-export async function loadPersonData(db: Db, tenantId: string, personId: string): Promise<ExportRows> {
+export async function dpoPersonData(db: Db, tenantId: string, personId: string): Promise<ExportRows> {
   const loaded = await Promise.all(
     exportSections.map(async (s) =>
       registeredSections.includes(s) ? exportLoaders[s](db, tenantId, personId) : ([] as unknown[]),

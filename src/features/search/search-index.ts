@@ -1,6 +1,6 @@
 // The person search index: keeps `person_search_keys` in step with the names of persons. Every
 // command that creates a person or changes its names calls `indexPersons` in its own transaction;
-// `reindexSearchKeys` rebuilds the index (`strang search reindex`, and at start-up while empty).
+// `systemReindexSearchKeys` rebuilds the index (`strang search reindex`, and at start-up while empty).
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, queryRows } from "../../platform/db/client.js";
 import { nameTokens, personKeys } from "../matching/index.js";
@@ -101,7 +101,7 @@ export async function unindexPerson(db: Db, tenantId: string, personId: string):
 }
 
 /** Whether start-up must build the index: persons exist but the index is empty (after migration 0009). O(1). */
-export async function searchIndexMissing(db: Db): Promise<boolean> {
+export async function systemSearchIndexMissing(db: Db): Promise<boolean> {
   const [row] = await queryRows<{ missing: boolean }>(
     db,
     sql`select (exists (select 1 from ${persons}) and not exists (select 1 from ${personSearchKeys})) as missing`,
@@ -113,7 +113,7 @@ export async function searchIndexMissing(db: Db): Promise<boolean> {
  * Rebuilds the index: every person (all tenants, or one), in chunks of `chunkSize`, each chunk in
  * its own transaction. With `onlyMissing`, only persons without any key are indexed.
  */
-export async function reindexSearchKeys(
+export async function systemReindexSearchKeys(
   db: Db,
   options: { tenantId?: string; onlyMissing?: boolean; chunkSize?: number } = {},
 ): Promise<{ persons: number; keys: number }> {

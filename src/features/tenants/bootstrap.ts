@@ -2,7 +2,7 @@
 // in demo mode, Musterstadt.
 import type { Config } from "../../platform/config.js";
 import type { Db } from "../../platform/db/client.js";
-import { demoAccounts, demoPassword, seedDemo } from "../demo/demo-seed.js";
+import { demoAccounts, demoPassword, systemSeedDemo } from "../demo/demo-seed.js";
 import { countTenants, createTenantWithAdmin } from "./tenants.commands.js";
 
 export type BootstrapReport = { createdAdmin?: string; seededDemo: boolean };
@@ -12,7 +12,7 @@ export async function bootstrap(db: Db, config: Config): Promise<BootstrapReport
   const empty = (await countTenants(db)) === 0;
   if (!empty) return report;
   if (config.demo) {
-    await seedDemo(db);
+    await systemSeedDemo(db);
     report.seededDemo = true;
   }
   if (config.adminEmail && config.adminPassword) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { userScope } from "../../platform/access/access.js";
 import type { Actor } from "../../platform/auth/actor.js";
 import type { Db } from "../../platform/db/client.js";
+import { updateVersioned } from "../../platform/db/versioned.js";
 import type { Role } from "../../platform/domain.js";
 import { AppError, notFound } from "../../platform/http/errors.js";
 import { cursorPart, decodeCursor, page } from "../../platform/http/pagination.js";
@@ -118,10 +119,11 @@ export async function insertUser(
   return row;
 }
 
+/** Changes the user at the version the client named (or the one read); 409 with the current version otherwise. */
 export async function updateUser(
   db: Db,
   actor: Actor,
-  id: string,
+  before: UserRow,
   expected: number | undefined,
   changes: Partial<
     Pick<
@@ -129,11 +131,12 @@ export async function updateUser(
       "name" | "role" | "organisationId" | "locale" | "active" | "passwordHash" | "totpSecret" | "totpEnabledAt"
     >
   >,
-): Promise<UserRow | undefined> {
-  const [row] = await db
-    .update(users)
-    .set({ ...changes, version: sql`${users.version} + 1`, updatedAt: new Date() })
-    .where(and(userScope(actor), eq(users.id, id), expected === undefined ? undefined : eq(users.version, expected)))
-    .returning();
-  return row;
+): Promise<UserRow> {
+  return updateVersioned(db, users, {
+    where: and(userScope(actor), eq(users.id, before.id)),
+    expected,
+    current: before.version,
+    set: { ...changes, updatedAt: new Date() },
+    what: "user",
+  });
 }

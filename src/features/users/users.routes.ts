@@ -135,11 +135,7 @@ export async function usersRoutes(app: App) {
           ...(passwordHash ? { passwordHash } : {}),
           ...(resetTotp ? { totpSecret: null, totpEnabledAt: null } : {}),
         };
-        const updated = await updateUser(tx, actor, before.id, expected, all);
-        if (!updated)
-          throw new AppError("version-conflict", `User is at version ${before.version}`, {
-            currentVersion: before.version,
-          });
+        const updated = await updateUser(tx, actor, before, expected, all);
         // Access-relevant changes end the user's sessions at once.
         if (passwordHash || resetTotp || changes.active === false || changes.role || changes.organisationId) {
           await deleteUserSessions(tx, actor.tenantId, before.id);
