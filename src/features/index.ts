@@ -18,12 +18,12 @@ import { plansRoutes } from "./plans/plans.routes.js";
 import { recordsRoutes } from "./records/records.routes.js";
 import { referralsRoutes } from "./referrals/referrals.routes.js";
 import { settingsRoutes } from "./settings/settings.routes.js";
-import { systemRoutes } from "./system/system.routes.js";
+import { healthRoutes } from "./system/system.routes.js";
 import { timelineRoutes } from "./timeline/timeline.routes.js";
 import { usersRoutes } from "./users/users.routes.js";
 
 export const features: { prefix: string; plugin: Feature }[] = [
-  { prefix: "", plugin: systemRoutes },
+  { prefix: "", plugin: healthRoutes },
   { prefix: "/api/v1", plugin: authRoutes },
   { prefix: "/api/v1", plugin: organisationsRoutes },
   { prefix: "/api/v1", plugin: usersRoutes },

@@ -4,7 +4,7 @@ import { policy } from "../../platform/http/policy.js";
 
 const tags = ["operations"];
 
-export async function systemRoutes(app: App) {
+export async function healthRoutes(app: App) {
   app.get(
     "/health",
     {
