@@ -4,13 +4,15 @@
 // the same work (bench/hand-written-case-file.ts) on the same database with the same session, in
 // alternating rounds, so that the ratio holds on a shared, noisy machine where req/s do not.
 import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { cli, fmt, freshDatabase, login, root, type Server, startServer } from "./lib.js";
 import { countingProxy } from "./round-trips.js";
 
 type Load = { reqPerSec: number; p50: number; p99: number; non2xx: number; requests: number };
-type Measured = Load & { roundTrips: number };
+/** cpuMs: the server process's CPU time per request (Linux), steadier than req/s on a busy machine. */
+type Measured = Load & { roundTrips: number; cpuMs: number };
 
 export type CaseFileResult = {
   name: string;
@@ -66,17 +68,22 @@ export async function measureCaseFile(
     for (const s of servers) await load(s.url, cookie, ids, 10, 2);
     const rounds = handWritten ? [server, handWritten, handWritten, server] : [server];
     const runs = new Map<Server, Load[]>();
+    const cpu = new Map<Server, number>();
     for (const s of rounds) {
+      const before = cpuMsOf(s);
       runs.set(s, [...(runs.get(s) ?? []), await load(s.url, cookie, ids, 50, seconds / 2)]);
+      cpu.set(s, (cpu.get(s) ?? 0) + cpuMsOf(s) - before);
     }
+    const measured = (s: Server, roundTrips: number): Measured => {
+      const combined = combine(runs.get(s) ?? []);
+      return { ...combined, roundTrips, cpuMs: (cpu.get(s) ?? Number.NaN) / combined.requests };
+    };
     const roundTrips = env.DATABASE_URL
       ? await probeRoundTrips(env, port + 2, cookie, ids)
       : { strang: Number.NaN, handWritten: Number.NaN };
     return {
-      strang: { ...combine(runs.get(server) ?? []), roundTrips: roundTrips.strang },
-      handWritten: handWritten
-        ? { ...combine(runs.get(handWritten) ?? []), roundTrips: roundTrips.handWritten }
-        : undefined,
+      strang: measured(server, roundTrips.strang),
+      handWritten: handWritten ? measured(handWritten, roundTrips.handWritten) : undefined,
     };
   } finally {
     for (const s of servers) await s.stop();
@@ -86,11 +93,25 @@ export async function measureCaseFile(
 /** One line for the summary: Strang, the hand-written route, the ratio. */
 export function caseFileLine(r: CaseFileResult): string {
   const figures = (m: Measured) =>
-    `${fmt(m.reqPerSec)} req/s, p50 ${fmt(m.p50)} ms, p99 ${fmt(m.p99)} ms, errors ${m.non2xx}, ${Number.isNaN(m.roundTrips) ? "—" : fmt(m.roundTrips, 1)} round trips/request`;
+    `${fmt(m.reqPerSec)} req/s, p50 ${fmt(m.p50)} ms, p99 ${fmt(m.p99)} ms, errors ${m.non2xx}, ${orDash(m.roundTrips, 1)} round trips and ${orDash(m.cpuMs, 2)} ms server CPU per request`;
   const strang = `${r.name}: ${figures(r.strang)} — target ${r.target}: ${r.met ? "met" : "NOT met"} (seeded in ${fmt(r.seedSeconds, 1)} s)`;
   if (!r.handWritten) return strang;
   const ratio = r.strang.reqPerSec / r.handWritten.reqPerSec;
-  return `${strang} | hand-written Fastify + pg: ${figures(r.handWritten)} | ratio ${fmt(ratio, 2)}× (target ≥ 0.75×: ${ratio >= 0.75 ? "met" : "NOT met"})`;
+  const cpuRatio = r.handWritten.cpuMs / r.strang.cpuMs;
+  return `${strang} | hand-written Fastify + pg: ${figures(r.handWritten)} | ratio ${fmt(ratio, 2)}× (target ≥ 0.75×: ${ratio >= 0.75 ? "met" : "NOT met"}; by server CPU per request ${orDash(cpuRatio, 2)}×)`;
+}
+
+const orDash = (n: number, digits: number) => (Number.isFinite(n) ? fmt(n, digits) : "—");
+
+/** CPU time (user + system) the server's process has used so far, in ms; NaN off Linux. */
+function cpuMsOf(s: Server): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${s.process.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime, fields 14 and 15 of the line (clock ticks of 10 ms).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Up to 2,000 persons the case manager sees, through the list endpoint. */
