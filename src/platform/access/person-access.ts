@@ -278,7 +278,14 @@ export function visiblePersonSql(
 
 export type PersonRow = typeof persons.$inferSelect;
 
-function preparePersonWithFacts(db: Db) {
+/**
+ * More columns of the person row for one caller's statement, under the statement's own name (e.g.
+ * the case-file read adds the household): the row and its facts stay one query.
+ */
+export type PersonColumns = { statement: string; columns: Record<string, SQL> };
+type ColumnValues<C extends PersonColumns["columns"]> = { [K in keyof C]: C[K] extends SQL<infer T> ? T : never };
+
+function preparePersonWithFacts(db: Db, more: PersonColumns | undefined) {
   const org = sql.placeholder("org");
   const on = sql.placeholder("on");
   return db
@@ -300,30 +307,44 @@ function preparePersonWithFacts(db: Db) {
           'id', ${q(referrals.id)}, 'categories', ${coveredReferralCategories(persons, on)}))
         from ${referrals}
         where ${referralToOrganisation(org, persons)})`,
+      more: more
+        ? sql<Record<string, unknown> | string>`json_build_object(${sql.join(
+            Object.entries(more.columns).map(([name, column]) => sql`${name}::text, ${column}`),
+            sql`, `,
+          )})`
+        : sql<null>`null`,
     })
     .from(persons)
     .where(
       sql`${q(persons.tenantId)} = ${sql.placeholder("tenant")}::uuid and ${q(persons.id)} = ${sql.placeholder("id")}::uuid and ${q(persons.mergedIntoId)} is null`,
     )
-    .prepare("strang_person_with_facts");
+    .prepare(more ? more.statement : "strang_person_with_facts");
 }
 
-// Built once per database handle: the statement is the hot path of every case-file read.
-const preparedPersonWithFacts = new WeakMap<Db, ReturnType<typeof preparePersonWithFacts>>();
+// Built once per database handle (and statement name): the hot path of every person read.
+const preparedPersonWithFacts = new WeakMap<Db, Map<string, ReturnType<typeof preparePersonWithFacts>>>();
 
 /**
  * Loads the person with the facts the decision needs — the consents that reach the actor's
- * organisation and its legal bases — in one query.
+ * organisation, its legal bases and the referrals to it — in one query, with the caller's `more`
+ * columns of the person (as one JSON object: a column named in SQL keeps its name).
  */
-export async function loadPersonWithFacts(
+export async function loadPersonWithFacts<M extends PersonColumns>(
   db: Db,
   actor: Actor,
   personId: string,
-): Promise<{ person: PersonRow; facts: PersonAccessFacts } | undefined> {
-  let statement = preparedPersonWithFacts.get(db);
+  more?: M,
+): Promise<{ person: PersonRow; facts: PersonAccessFacts; more: ColumnValues<M["columns"]> } | undefined> {
+  const name = more?.statement ?? "strang_person_with_facts";
+  let statements = preparedPersonWithFacts.get(db);
+  if (!statements) {
+    statements = new Map();
+    preparedPersonWithFacts.set(db, statements);
+  }
+  let statement = statements.get(name);
   if (!statement) {
-    statement = preparePersonWithFacts(db);
-    preparedPersonWithFacts.set(db, statement);
+    statement = preparePersonWithFacts(db, more);
+    statements.set(name, statement);
   }
   const [row] = await statement.execute({
     org: actor.organisationId,
@@ -332,19 +353,19 @@ export async function loadPersonWithFacts(
     id: personId,
   });
   if (!row) return undefined;
-  const { consentFacts, legalBasisFacts, referralFacts, ...person } = row;
-  const parse = <T>(v: T[] | string | null): T[] =>
-    v === null ? [] : typeof v === "string" ? (JSON.parse(v) as T[]) : v;
+  const { consentFacts, legalBasisFacts, referralFacts, more: moreValues, ...person } = row;
+  const parse = <T>(v: T | string | null): T | null => (typeof v === "string" ? (JSON.parse(v) as T) : v);
   return {
     person,
     facts: {
       id: person.id,
       registeredByOrganisationId: person.registeredByOrganisationId,
       leadOrganisationId: person.leadOrganisationId,
-      consents: parse(consentFacts),
-      legalBases: parse(legalBasisFacts),
-      referrals: parse(referralFacts).filter((r) => r.categories.length > 0),
+      consents: parse(consentFacts) ?? [],
+      legalBases: parse(legalBasisFacts) ?? [],
+      referrals: (parse(referralFacts) ?? []).filter((r) => r.categories.length > 0),
     },
+    more: (parse(moreValues) ?? {}) as ColumnValues<M["columns"]>,
   };
 }
 

@@ -27,23 +27,30 @@ export type AuditEntry = {
 
 export async function audit(db: Db, ctx: AuditContext, ...entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.insert(auditEvents).values(
-    entries.map((e) => ({
-      tenantId: ctx.actor?.tenantId ?? ctx.tenantId ?? null,
-      requestId: ctx.requestId ?? (ctx.system ? `job:${ctx.system.jobId}` : null),
-      action: e.action,
-      actorUserId: ctx.actor?.userId ?? null,
-      actorOrganisationId: ctx.actor?.organisationId ?? null,
-      actorRole: ctx.actor?.role ?? ctx.system?.role ?? null,
-      subjectType: e.subjectType ?? null,
-      subjectId: e.subjectId ?? null,
-      personId: e.personId ?? null,
-      categories: e.categories ?? [],
-      purpose: e.purpose ?? null,
-      grounds: e.grounds ?? [],
-      details: e.details ?? {},
-    })),
-  );
+  await db.insert(auditEvents).values(entries.map((e) => auditColumns(ctx, e)));
+}
+
+/**
+ * The columns of one audit row. The seal (seq, prev_hash, hash) is added by the sealer after the
+ * commit (audit-chain.ts). A statement that writes its audit row itself (the case-file read)
+ * takes its values from here.
+ */
+export function auditColumns(ctx: AuditContext, e: AuditEntry) {
+  return {
+    tenantId: ctx.actor?.tenantId ?? ctx.tenantId ?? null,
+    requestId: ctx.requestId ?? (ctx.system ? `job:${ctx.system.jobId}` : null),
+    action: e.action,
+    actorUserId: ctx.actor?.userId ?? null,
+    actorOrganisationId: ctx.actor?.organisationId ?? null,
+    actorRole: ctx.actor?.role ?? ctx.system?.role ?? null,
+    subjectType: e.subjectType ?? null,
+    subjectId: e.subjectId ?? null,
+    personId: e.personId ?? null,
+    categories: e.categories ?? [],
+    purpose: e.purpose ?? null,
+    grounds: e.grounds ?? [],
+    details: e.details ?? {},
+  };
 }
 
 /** Field-level before/after of a change, leaving out secrets. */
