@@ -24,13 +24,14 @@ import { useMe } from "../auth/auth.api";
 import { allOrganisationsQuery } from "../organisations/organisations.api";
 import { allUsersQuery } from "../users/users.api";
 import { type AuditEvent, auditApi, auditQuery } from "./audit.api";
+import { useAuditStrings } from "./audit.i18n";
 
 const route = getRouteApi("/_app/audit");
 const actions = Object.keys(vocabulary.de.action);
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 export function AuditPage() {
-  const { t } = useTranslation("audit");
+  const t = useAuditStrings();
   const { t: tc } = useTranslation();
   const { t: tv, i18n } = useTranslation("vocabulary");
   const fmt = useFormat();

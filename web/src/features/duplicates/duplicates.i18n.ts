@@ -1,5 +1,5 @@
 // Strings of the duplicate warning, the review page and the merge dialog.
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   warning: {
@@ -125,5 +125,5 @@ const en: typeof de = {
   },
 };
 
-export const duplicatesNs = registerStrings("duplicates", { de, en });
+export const duplicatesNs = defineStrings("duplicates", de, en);
 export const useDuplicateStrings = () => useStrings(duplicatesNs);

@@ -14,11 +14,12 @@ import { StatusBadge } from "../../app/status-badge";
 import { useMe } from "../auth/auth.api";
 import { allOrganisationsQuery } from "../organisations/organisations.api";
 import { usersQuery } from "./users.api";
+import { useUserStrings } from "./users.i18n";
 
 const route = getRouteApi("/_app/users");
 
 export function UsersPage() {
-  const { t } = useTranslation("users");
+  const t = useUserStrings();
   const { t: tc } = useTranslation();
   const { t: tv } = useTranslation("vocabulary");
   const fmt = useFormat();
