@@ -1,0 +1,95 @@
+// The one dialog with a form: title, the fields (children), the form-level error above them,
+// Cancel and the submit button (busy while the request runs). Focus: the field marked
+// `data-autofocus`, else the first field, when it opens; back to what opened it when it closes
+// (Mantine's focus trap and returnFocus); Escape closes. After a refused submit, the first field
+// marked invalid takes the focus, whether the check was the form's own or the server's (field
+// errors come from `serverFieldErrors`, forms.ts, set by the caller on its fields).
+import { Button, Group, Modal, Stack } from "@mantine/core";
+import { type FormEvent, type ReactNode, useCallback, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { ProblemAlert } from "./page";
+
+const fieldSelector = "input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])";
+
+export function FormDialog({
+  title,
+  opened = true,
+  onClose,
+  onSubmit,
+  submitLabel,
+  pending,
+  error,
+  danger = false,
+  submitDisabled = false,
+  size = "lg",
+  testId,
+  children,
+}: {
+  title: string;
+  opened?: boolean;
+  onClose: () => void;
+  /** Called with the submit event (already prevented); a Mantine `form.onSubmit(…)` fits. */
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  submitLabel: string;
+  pending: boolean;
+  /** The error of the request, shown above the fields (null when it is all on fields). */
+  error?: unknown;
+  /** A red submit button, for what cannot simply be undone (decline, withdraw, revoke, remove). */
+  danger?: boolean;
+  submitDisabled?: boolean;
+  size?: "md" | "lg" | "xl";
+  testId?: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement | null>(null);
+  // The form is in the DOM before Mantine's focus trap looks for `data-autofocus` (a frame later).
+  const attach = useCallback((node: HTMLFormElement | null) => {
+    form.current = node;
+    if (node && !node.querySelector("[data-autofocus]"))
+      node.querySelector<HTMLElement>(fieldSelector)?.setAttribute("data-autofocus", "true");
+  }, []);
+  useEffect(() => {
+    if (error) focusFirstInvalid(form.current);
+  }, [error]);
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={title}
+      size={size}
+      closeButtonProps={{ "aria-label": t("actions.close") }}
+      styles={{ title: { fontWeight: 650, fontSize: "var(--mantine-font-size-lg)" } }}
+    >
+      <form
+        ref={attach}
+        noValidate
+        data-testid={testId}
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit(event);
+          focusFirstInvalid(form.current);
+        }}
+      >
+        <Stack gap="md">
+          <ProblemAlert error={error} />
+          {children}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t("actions.cancel")}
+            </Button>
+            <Button type="submit" color={danger ? "#b42318" : undefined} loading={pending} disabled={submitDisabled}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** After the errors have rendered: the first invalid field of the dialog's form takes the focus. */
+function focusFirstInvalid(form: HTMLFormElement | null) {
+  setTimeout(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
