@@ -5,7 +5,7 @@
 // marked invalid takes the focus, whether the check was the form's own or the server's (field
 // errors come from `serverFieldErrors`, forms.ts, set by the caller on its fields).
 import { Button, Group, Modal, Stack } from "@mantine/core";
-import { type FormEvent, type ReactNode, useCallback, useEffect, useRef } from "react";
+import { type FormEvent, type ReactNode, useCallback, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ProblemAlert } from "./page";
 
@@ -19,6 +19,7 @@ export function FormDialog({
   submitLabel,
   pending,
   error,
+  errorAction,
   danger = false,
   submitDisabled = false,
   size = "lg",
@@ -34,6 +35,8 @@ export function FormDialog({
   pending: boolean;
   /** The error of the request, shown above the fields (null when it is all on fields). */
   error?: unknown;
+  /** What the reader can do about the error (reload after a version conflict). */
+  errorAction?: ReactNode;
   /** A red submit button, for what cannot simply be undone (decline, withdraw, revoke, remove). */
   danger?: boolean;
   submitDisabled?: boolean;
@@ -42,15 +45,13 @@ export function FormDialog({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const form = useRef<HTMLFormElement | null>(null);
   // The form is in the DOM before Mantine's focus trap looks for `data-autofocus` (a frame later).
-  const attach = useCallback((node: HTMLFormElement | null) => {
-    form.current = node;
+  const markFirstField = useCallback((node: HTMLFormElement | null) => {
     if (node && !node.querySelector("[data-autofocus]"))
       node.querySelector<HTMLElement>(fieldSelector)?.setAttribute("data-autofocus", "true");
   }, []);
   useEffect(() => {
-    if (error) focusFirstInvalid(form.current);
+    if (error) focusFirstInvalidInDialog();
   }, [error]);
 
   return (
@@ -63,17 +64,17 @@ export function FormDialog({
       styles={{ title: { fontWeight: 650, fontSize: "var(--mantine-font-size-lg)" } }}
     >
       <form
-        ref={attach}
+        ref={markFirstField}
         noValidate
         data-testid={testId}
         onSubmit={(event) => {
           event.preventDefault();
           onSubmit(event);
-          focusFirstInvalid(form.current);
+          focusFirstInvalidInDialog();
         }}
       >
         <Stack gap="md">
-          <ProblemAlert error={error} />
+          <ProblemAlert error={error} action={errorAction} />
           {children}
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
@@ -89,7 +90,8 @@ export function FormDialog({
   );
 }
 
-/** After the errors have rendered: the first invalid field of the dialog's form takes the focus. */
-function focusFirstInvalid(form: HTMLFormElement | null) {
-  setTimeout(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+/** After the errors have rendered, the first invalid field of the open dialog takes the focus (a
+ * caller that marks server errors on fields without a form-level error calls it itself). */
+export function focusFirstInvalidInDialog() {
+  setTimeout(() => document.querySelector<HTMLElement>('[role="dialog"] form [aria-invalid="true"]')?.focus());
 }
