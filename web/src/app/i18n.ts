@@ -1,13 +1,9 @@
-// i18next: German by default, English on request. The choice is kept in localStorage and, when
+// i18next: German by default, English on request. Loaded here are the shell's own namespaces
+// (`common`, `vocabulary`); every feature registers its texts with `defineStrings` (strings.ts).
+// The choice is kept in localStorage and, when
 // signed in, on the user's account (PATCH /auth/me); <html lang> follows the language.
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { accessibilityStrings } from "../features/accessibility/accessibility.i18n";
-import { auditStrings } from "../features/audit/audit.i18n";
-import { authStrings } from "../features/auth/auth.i18n";
-import { homeStrings } from "../features/home/home.i18n";
-import { organisationStrings } from "../features/organisations/organisations.i18n";
-import { userStrings } from "../features/users/users.i18n";
 import { common } from "./common.i18n";
 import { isLanguage, type Language } from "./domain";
 import { vocabulary } from "./vocabulary.i18n";
@@ -15,12 +11,6 @@ import { vocabulary } from "./vocabulary.i18n";
 const resourcesOf = (lng: Language) => ({
   common: common[lng],
   vocabulary: vocabulary[lng],
-  auth: authStrings[lng],
-  home: homeStrings[lng],
-  organisations: organisationStrings[lng],
-  users: userStrings[lng],
-  audit: auditStrings[lng],
-  accessibility: accessibilityStrings[lng],
 });
 
 export const resources = { de: resourcesOf("de"), en: resourcesOf("en") };

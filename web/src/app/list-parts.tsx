@@ -14,10 +14,22 @@ export function FilterBar({ children, label }: { children: ReactNode; label: str
   );
 }
 
-/** A wide table in a bordered box that scrolls sideways on narrow screens, reachable by keyboard. */
+/**
+ * A wide table in a bordered box that scrolls sideways on narrow screens, reachable by keyboard.
+ * Positioned, so that the visually hidden texts in the table (absolutely placed) stay inside the box
+ * instead of widening the page.
+ */
 export function TableRegion({ children, label }: { children: ReactNode; label: string }) {
   return (
-    <Paper withBorder radius="md" style={{ overflowX: "auto" }} tabIndex={0} role="region" aria-label={label}>
+    <Paper
+      withBorder
+      radius="md"
+      pos="relative"
+      style={{ overflowX: "auto" }}
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+    >
       {children}
     </Paper>
   );

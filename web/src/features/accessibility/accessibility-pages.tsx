@@ -2,15 +2,16 @@
 import { Anchor, Button, List, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconMail } from "@tabler/icons-react";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { useTranslation } from "react-i18next";
 import { deployment } from "../../app/deployment";
 import { useLanguage } from "../../app/frame-parts";
 import { PageHeader } from "../../app/page";
 import { AdaptiveFrame } from "../../app/public-frame";
+import { useTexts } from "../../app/strings";
+import { accessibilityStrings, useAccessibilityStrings } from "./accessibility.i18n";
 import { StatementDe, StatementEn } from "./statement-content";
 
 export function AccessibilityStatementPage() {
-  const { t } = useTranslation("accessibility");
+  const t = useAccessibilityStrings();
   const lang = useLanguage();
   return (
     <AdaptiveFrame>
@@ -25,7 +26,8 @@ export function AccessibilityStatementPage() {
 const feedbackRoute = getRouteApi("/feedback");
 
 export function FeedbackPage() {
-  const { t } = useTranslation("accessibility");
+  const t = useAccessibilityStrings();
+  const texts = useTexts(accessibilityStrings);
   const search = feedbackRoute.useSearch();
   const email = deployment.accessibilityEmail;
   const page = `${window.location.origin}${search.from ?? "/"}`;
@@ -57,7 +59,7 @@ export function FeedbackPage() {
           </Title>
           <Text mb="xs">{t("feedback.includeIntro")}</Text>
           <List spacing="xs">
-            {t("feedback.include", { returnObjects: true }).map((line) => (
+            {texts.feedback.include.map((line) => (
               <List.Item key={line}>{line}</List.Item>
             ))}
           </List>

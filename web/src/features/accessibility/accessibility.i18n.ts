@@ -1,3 +1,5 @@
+import { defineStrings, useStrings } from "../../app/strings";
+
 const de = {
   statement: {
     title: "Erklärung zur Barrierefreiheit",
@@ -70,4 +72,5 @@ const en: AccessibilityStrings = {
   },
 };
 
-export const accessibilityStrings = { de, en };
+export const accessibilityStrings = defineStrings("accessibility", de, en);
+export const useAccessibilityStrings = () => useStrings(accessibilityStrings);

@@ -2,13 +2,14 @@
 // Implementing Decision (EU) 2018/1523. Long legal text reads better as markup than as i18n keys.
 import { Anchor, List, Text, Title } from "@mantine/core";
 import { Link } from "@tanstack/react-router";
-import { useTranslation } from "react-i18next";
 import { deployment } from "../../app/deployment";
 import { useFormat } from "../../app/format";
+import { useTexts } from "../../app/strings";
+import { accessibilityStrings } from "./accessibility.i18n";
 
 function Contact() {
-  const { t } = useTranslation("accessibility");
-  const lines = deployment.accessibilityContact ?? t("statement.contactPlaceholder", { returnObjects: true });
+  const texts = useTexts(accessibilityStrings);
+  const lines = deployment.accessibilityContact ?? texts.statement.contactPlaceholder;
   const email = deployment.accessibilityEmail;
   return (
     <address data-testid="accessibility-contact">

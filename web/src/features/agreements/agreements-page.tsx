@@ -8,21 +8,20 @@ import {
   NumberInput,
   Paper,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
-  VisuallyHidden,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconPencil, IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../../app/data-table";
 import { useFormat } from "../../app/format";
 import { focusFirstInvalid, serverFieldErrors } from "../../app/forms";
 import { notifySuccess } from "../../app/notify";
-import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { PageHeader, ProblemAlert } from "../../app/page";
 import { StatusBadge } from "../../app/status-badge";
 import { useMe } from "../auth/auth.api";
 import { isoDate } from "../consents/consent-parts";
@@ -77,100 +76,96 @@ export function AgreementsPage() {
         />
       ) : null}
       <ProblemAlert error={list.error} />
-      {list.isPending ? (
-        <PageLoader />
-      ) : (
-        <Paper withBorder radius="md" style={{ overflowX: "auto" }}>
-          <Table className="data-table" data-testid="agreements-table">
-            <Table.Caption style={{ captionSide: "top" }}>
-              <VisuallyHidden>{t("caption")}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("partner")}</Table.Th>
-                <Table.Th scope="col">{t("services")}</Table.Th>
-                <Table.Th scope="col">{t("deadlines")}</Table.Th>
-                <Table.Th scope="col">{t("validity")}</Table.Th>
-                <Table.Th scope="col">{t("status")}</Table.Th>
-                {me.abilities.manageAgreements ? (
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t("edit")}</VisuallyHidden>
-                  </Table.Th>
-                ) : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={me.abilities.manageAgreements ? 6 : 5}>
-                    <Text py="md" c="dimmed">
-                      {t("empty")}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+      <DataTable
+        caption={t("caption")}
+        testId="agreements-table"
+        loading={list.isPending}
+        rows={items}
+        rowKey={(a) => a.id}
+        empty={t("empty")}
+        columns={[
+          {
+            key: "partner",
+            header: t("partner"),
+            rowHeader: true,
+            cell: (a) => (
+              <>
+                <Text size="sm" fw={650}>
+                  {name(a.partnerOrganisationId)}
+                </Text>
+                <Text size="xs" c="dimmed" fw={400}>
+                  {t("lead")}: {name(a.leadOrganisationId)}
+                </Text>
+              </>
+            ),
+          },
+          {
+            key: "services",
+            header: t("services"),
+            cell: (a) =>
+              a.services.length > 0 ? (
+                <Group gap={6}>
+                  {a.services.map((s) => (
+                    <StatusBadge key={s} tone="neutral">
+                      {services.label(s)}
+                    </StatusBadge>
+                  ))}
+                </Group>
               ) : (
-                items.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Th scope="row" style={{ whiteSpace: "normal", verticalAlign: "top" }}>
-                      <Text size="sm" fw={650}>
-                        {name(a.partnerOrganisationId)}
-                      </Text>
-                      <Text size="xs" c="dimmed" fw={400}>
-                        {t("lead")}: {name(a.leadOrganisationId)}
-                      </Text>
-                    </Table.Th>
-                    <Table.Td style={{ verticalAlign: "top" }}>
-                      {a.services.length > 0 ? (
-                        <Group gap={6}>
-                          {a.services.map((s) => (
-                            <StatusBadge key={s} tone="neutral">
-                              {services.label(s)}
-                            </StatusBadge>
-                          ))}
-                        </Group>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {t("allServices")}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td style={{ verticalAlign: "top" }}>
-                      <Text size="sm">{t("acknowledge", { count: a.acknowledgeWithinDays })}</Text>
-                      <Text size="sm">{t("firstAppointment", { count: a.firstAppointmentWithinDays })}</Text>
-                    </Table.Td>
-                    <Table.Td style={{ verticalAlign: "top", whiteSpace: "nowrap" }}>
-                      {a.validUntil
-                        ? t("fromUntil", { from: fmt.date(a.validFrom), until: fmt.date(a.validUntil) })
-                        : t("from", { from: fmt.date(a.validFrom) })}
-                    </Table.Td>
-                    <Table.Td style={{ verticalAlign: "top" }}>
-                      <StatusBadge tone={a.active ? "success" : "neutral"}>
-                        {a.active ? t("active") : t("inactive")}
-                      </StatusBadge>
-                    </Table.Td>
-                    {me.abilities.manageAgreements ? (
-                      <Table.Td style={{ verticalAlign: "top" }}>
-                        <Button
-                          variant="subtle"
-                          size="compact-sm"
-                          leftSection={<IconPencil size={16} aria-hidden="true" />}
-                          aria-label={t("editNamed", { partner: name(a.partnerOrganisationId) })}
-                          onClick={() => {
-                            setFormOpen(false);
-                            setEditing(a);
-                          }}
-                        >
-                          {t("edit")}
-                        </Button>
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+                <Text size="sm" c="dimmed">
+                  {t("allServices")}
+                </Text>
+              ),
+          },
+          {
+            key: "deadlines",
+            header: t("deadlines"),
+            cell: (a) => (
+              <>
+                <Text size="sm">{t("acknowledge", { count: a.acknowledgeWithinDays })}</Text>
+                <Text size="sm">{t("firstAppointment", { count: a.firstAppointmentWithinDays })}</Text>
+              </>
+            ),
+          },
+          {
+            key: "validity",
+            header: t("validity"),
+            nowrap: true,
+            cell: (a) =>
+              a.validUntil
+                ? t("fromUntil", { from: fmt.date(a.validFrom), until: fmt.date(a.validUntil) })
+                : t("from", { from: fmt.date(a.validFrom) }),
+          },
+          {
+            key: "status",
+            header: t("status"),
+            cell: (a) => (
+              <StatusBadge tone={a.active ? "success" : "neutral"}>
+                {a.active ? t("active") : t("inactive")}
+              </StatusBadge>
+            ),
+          },
+          me.abilities.manageAgreements && {
+            key: "edit",
+            header: t("edit"),
+            hideHeader: true,
+            cell: (a) => (
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                leftSection={<IconPencil size={16} aria-hidden="true" />}
+                aria-label={t("editNamed", { partner: name(a.partnerOrganisationId) })}
+                onClick={() => {
+                  setFormOpen(false);
+                  setEditing(a);
+                }}
+              >
+                {t("edit")}
+              </Button>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 // Texts of the cooperation agreements page.
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   title: "Kooperationsvereinbarungen",
@@ -105,5 +105,5 @@ const en: AgreementStrings = {
   },
 };
 
-const ns = registerStrings("agreements", { de, en });
+const ns = defineStrings("agreements", de, en);
 export const useAgreementStrings = () => useStrings(ns);

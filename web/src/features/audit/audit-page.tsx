@@ -6,7 +6,6 @@ import {
   NativeSelect,
   Paper,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -16,21 +15,23 @@ import { IconAlertOctagon, IconShieldCheck } from "@tabler/icons-react";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../../app/data-table";
 import { useFormat } from "../../app/format";
-import { FilterBar, ListFooter } from "../../app/list-parts";
-import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { FilterBar } from "../../app/list-parts";
+import { PageHeader, ProblemAlert } from "../../app/page";
 import { vocabulary } from "../../app/vocabulary.i18n";
 import { useMe } from "../auth/auth.api";
 import { allOrganisationsQuery } from "../organisations/organisations.api";
 import { allUsersQuery } from "../users/users.api";
 import { type AuditEvent, auditApi, auditQuery } from "./audit.api";
+import { useAuditStrings } from "./audit.i18n";
 
 const route = getRouteApi("/_app/audit");
 const actions = Object.keys(vocabulary.de.action);
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 export function AuditPage() {
-  const { t } = useTranslation("audit");
+  const t = useAuditStrings();
   const { t: tc } = useTranslation();
   const { t: tv, i18n } = useTranslation("vocabulary");
   const fmt = useFormat();
@@ -201,72 +202,57 @@ export function AuditPage() {
         ) : null}
       </FilterBar>
       <ProblemAlert error={query.error} />
-      {query.isPending ? (
-        <PageLoader />
-      ) : (
-        <Paper withBorder radius="md" pos="relative" style={{ overflowX: "auto" }}>
-          <Table className="data-table" data-testid="audit-table" verticalSpacing="xs">
-            <Table.Caption style={{ captionSide: "top" }}>
-              <VisuallyHidden>{t("table.caption")}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("table.time")}</Table.Th>
-                <Table.Th scope="col">{t("table.action")}</Table.Th>
-                <Table.Th scope="col">{t("table.actor")}</Table.Th>
-                <Table.Th scope="col">{t("table.organisation")}</Table.Th>
-                <Table.Th scope="col">{t("table.subject")}</Table.Th>
-                <Table.Th scope="col">{t("table.details")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text py="md" c="dimmed">
-                      {t("empty")}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : (
-                items.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      <Text size="sm">{fmt.dateTimeSeconds(e.occurredAt)}</Text>
-                      <Text size="xs" c="dimmed">
-                        {e.seq !== null ? t("table.sealed", { seq: e.seq }) : t("table.pending")}
-                      </Text>
-                    </Table.Td>
-                    <Table.Th scope="row" fw={600} style={{ fontSize: "var(--mantine-font-size-sm)" }}>
-                      {actionLabel(e.action)}
-                    </Table.Th>
-                    <Table.Td>{actorOf(e)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {e.actorOrganisationId
-                          ? (orgName.get(e.actorOrganisationId) ?? tc("status.none"))
-                          : tc("status.none")}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{subjectOf(e)}</Table.Td>
-                    <Table.Td>
-                      <Details event={e} label={t("table.showDetails", { id: e.id })} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
-      {query.data ? (
-        <ListFooter
-          count={items.length}
-          hasMore={query.hasNextPage}
-          loadingMore={query.isFetchingNextPage}
-          onLoadMore={() => void query.fetchNextPage()}
-        />
-      ) : null}
+      <DataTable
+        caption={t("table.caption")}
+        testId="audit-table"
+        compact
+        loading={query.isPending}
+        rows={items}
+        rowKey={(e) => e.id}
+        empty={t("empty")}
+        paging={query.data ? query : undefined}
+        columns={[
+          {
+            key: "time",
+            header: t("table.time"),
+            nowrap: true,
+            cell: (e) => (
+              <>
+                <Text size="sm">{fmt.dateTimeSeconds(e.occurredAt)}</Text>
+                <Text size="xs" c="dimmed">
+                  {e.seq !== null ? t("table.sealed", { seq: e.seq }) : t("table.pending")}
+                </Text>
+              </>
+            ),
+          },
+          {
+            key: "action",
+            header: t("table.action"),
+            rowHeader: true,
+            cell: (e) => (
+              <Text size="sm" fw={600}>
+                {actionLabel(e.action)}
+              </Text>
+            ),
+          },
+          { key: "actor", header: t("table.actor"), cell: (e) => actorOf(e) },
+          {
+            key: "organisation",
+            header: t("table.organisation"),
+            cell: (e) => (
+              <Text size="sm">
+                {e.actorOrganisationId ? (orgName.get(e.actorOrganisationId) ?? tc("status.none")) : tc("status.none")}
+              </Text>
+            ),
+          },
+          { key: "subject", header: t("table.subject"), cell: (e) => subjectOf(e) },
+          {
+            key: "details",
+            header: t("table.details"),
+            cell: (e) => <Details event={e} label={t("table.showDetails", { id: e.id })} />,
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { defineStrings, useStrings } from "../../app/strings";
+
 const de = {
   title: "Protokoll",
   intro:
@@ -82,4 +84,5 @@ const en: AuditStrings = {
   empty: "No audit log entries for these filters.",
 };
 
-export const auditStrings = { de, en };
+export const auditStrings = defineStrings("audit", de, en);
+export const useAuditStrings = () => useStrings(auditStrings);

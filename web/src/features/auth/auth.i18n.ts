@@ -1,3 +1,5 @@
+import { defineStrings, useStrings } from "../../app/strings";
+
 const de = {
   login: {
     title: "Anmelden",
@@ -123,4 +125,5 @@ const en: AuthStrings = {
   },
 };
 
-export const authStrings = { de, en };
+export const authStrings = defineStrings("auth", de, en);
+export const useAuthStrings = () => useStrings(authStrings);

@@ -12,6 +12,7 @@ import { adoptAccountLanguage } from "../../app/language";
 import { problemMessage, useDocumentTitle } from "../../app/page";
 import { PublicFrame } from "../../app/public-frame";
 import { authApi, meQuery } from "./auth.api";
+import { useAuthStrings } from "./auth.i18n";
 
 /** Only same-origin paths, so that the redirect cannot send the user elsewhere. */
 export const safeRedirect = (value: unknown): string | undefined =>
@@ -20,7 +21,7 @@ export const safeRedirect = (value: unknown): string | undefined =>
     : undefined;
 
 export function LoginPage() {
-  const { t } = useTranslation("auth");
+  const t = useAuthStrings();
   const { t: tc } = useTranslation();
   useDocumentTitle(t("login.title"));
   const search = useSearch({ from: "/login" });

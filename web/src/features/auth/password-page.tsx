@@ -8,9 +8,10 @@ import { focusFirstInvalid, minPasswordLength, serverFieldErrors } from "../../a
 import { notifySuccess } from "../../app/notify";
 import { PageHeader, ProblemAlert } from "../../app/page";
 import { authApi } from "./auth.api";
+import { useAuthStrings } from "./auth.i18n";
 
 export function PasswordPage() {
-  const { t } = useTranslation("auth");
+  const t = useAuthStrings();
   const { t: tc } = useTranslation();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);

@@ -7,11 +7,12 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../app/api-client";
 import { ProblemAlert } from "../../app/page";
 import { authApi, type Me, meQueryKey, type TotpSetup as Setup } from "./auth.api";
+import { useAuthStrings } from "./auth.i18n";
 
 const grouped = (secret: string) => secret.replace(/(.{4})/g, "$1 ").trim();
 
 export function TotpSetup({ onDone }: { onDone: (me: Me) => void }) {
-  const { t } = useTranslation("auth");
+  const t = useAuthStrings();
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const [setup, setSetup] = useState<Setup | null>(null);
@@ -151,7 +152,7 @@ export function TotpSetup({ onDone }: { onDone: (me: Me) => void }) {
 }
 
 export function TotpDoneAlert() {
-  const { t } = useTranslation("auth");
+  const t = useAuthStrings();
   return (
     <Alert color="green" variant="light" role="status" icon={<IconShieldCheck aria-hidden="true" />}>
       {t("totp.alreadyEnabled")}

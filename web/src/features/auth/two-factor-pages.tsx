@@ -1,15 +1,15 @@
 // The two ways to TOTP enrolment: forced after sign-in (STRANG_REQUIRE_2FA), or chosen from the user menu.
 import { Button, Text } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
-import { useTranslation } from "react-i18next";
 import { notifySuccess } from "../../app/notify";
 import { PageHeader } from "../../app/page";
 import { PublicFrame } from "../../app/public-frame";
 import { useMe, useSession, useSignOut } from "./auth.api";
+import { useAuthStrings } from "./auth.i18n";
 import { TotpDoneAlert, TotpSetup } from "./totp-setup";
 
 export function EnrolmentPage() {
-  const { t } = useTranslation("auth");
+  const t = useAuthStrings();
   const navigate = useNavigate();
   const signOut = useSignOut();
   const me = useSession();
@@ -45,7 +45,7 @@ export function EnrolmentPage() {
 }
 
 export function TwoFactorPage() {
-  const { t } = useTranslation("auth");
+  const t = useAuthStrings();
   const navigate = useNavigate();
   const me = useMe();
   return (

@@ -1,10 +1,9 @@
 // Confirm dialog for withdrawing a consent, with the reason (logged with the revocation).
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Text, Textarea } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { FormDialog } from "../../app/form-dialog";
 import { notifySuccess } from "../../app/notify";
-import { ProblemAlert } from "../../app/page";
 import { type Consent, consentsApi } from "./consents.api";
 import { useConsentStrings } from "./consents.i18n";
 
@@ -18,7 +17,6 @@ export function RevokeConsentDialog({
   onClose: () => void;
 }) {
   const t = useConsentStrings();
-  const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState("");
   const revoke = useMutation({
@@ -40,43 +38,29 @@ export function RevokeConsentDialog({
   const categoryList = consent ? consent.categories.map((c) => t(`category.${c}`)).join(", ") : "";
 
   return (
-    <Modal
+    <FormDialog
       opened={consent !== null}
       onClose={close}
       title={t("revokeDialog.title")}
-      size="lg"
-      closeButtonProps={{ "aria-label": tc("actions.close") }}
-      styles={{ title: { fontWeight: 650, fontSize: "var(--mantine-font-size-lg)" } }}
+      onSubmit={() => {
+        if (consent) revoke.mutate(consent);
+      }}
+      submitLabel={t("revokeDialog.confirm")}
+      pending={revoke.isPending}
+      error={revoke.error}
+      danger
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (consent) revoke.mutate(consent);
-        }}
-      >
-        <Stack gap="md">
-          <Text>{t("revokeDialog.text", { recipients: recipients.join(", "), categories: categoryList })}</Text>
-          <ProblemAlert error={revoke.error} />
-          <Textarea
-            label={t("revokeDialog.reason")}
-            description={t("revokeDialog.reasonDescription")}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxLength={1000}
-            data-autofocus
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {tc("actions.cancel")}
-            </Button>
-            <Button type="submit" color="#b42318" loading={revoke.isPending}>
-              {t("revokeDialog.confirm")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <Text>{t("revokeDialog.text", { recipients: recipients.join(", "), categories: categoryList })}</Text>
+      <Textarea
+        label={t("revokeDialog.reason")}
+        description={t("revokeDialog.reasonDescription")}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxLength={1000}
+        data-autofocus
+      />
+    </FormDialog>
   );
 }

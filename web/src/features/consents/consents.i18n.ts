@@ -1,5 +1,5 @@
 // Texts of the consents tab and the consent form's print view.
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   title: "Einwilligungen",
@@ -303,5 +303,5 @@ const en: ConsentStrings = {
   },
 };
 
-const ns = registerStrings("consents", { de, en });
+const ns = defineStrings("consents", de, en);
 export const useConsentStrings = () => useStrings(ns);

@@ -2,13 +2,14 @@
 // data-protection officer, legal bases and cooperation agreements for the tenant admin.
 import { IconHeartHandshake, IconScale, IconShieldHalf } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
+import { defineStrings, useStrings } from "../../app/strings";
 import type { Abilities } from "../auth/auth.api";
-import { registerStrings, useStrings } from "./feature-strings";
 
-const ns = registerStrings("dataProtectionNav", {
-  de: { dataProtection: "Datenschutz", legalBases: "Rechtsgrundlagen", agreements: "Kooperationen" },
-  en: { dataProtection: "Data protection", legalBases: "Legal bases", agreements: "Cooperation agreements" },
-});
+const ns = defineStrings(
+  "dataProtectionNav",
+  { dataProtection: "Datenschutz", legalBases: "Rechtsgrundlagen", agreements: "Kooperationen" },
+  { dataProtection: "Data protection", legalBases: "Legal bases", agreements: "Cooperation agreements" },
+);
 
 export function DataProtectionNavItems({ abilities: a }: { abilities: Abilities }) {
   const t = useStrings(ns);

@@ -1,11 +1,11 @@
 // The data-protection officer's start: find a person for an access request; links to the tools.
 import {
   Anchor,
+  Box,
   Button,
   Group,
   Paper,
   SimpleGrid,
-  Table,
   Text,
   TextInput,
   ThemeIcon,
@@ -17,7 +17,8 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { DataTable } from "../../app/data-table";
+import { PageHeader, ProblemAlert } from "../../app/page";
 import { numericDate } from "../consents/consent-parts";
 import { dpoPersonsQuery } from "./data-protection.api";
 import { useDataProtectionStrings } from "./data-protection.i18n";
@@ -79,52 +80,47 @@ export function DataProtectionPage() {
             <VisuallyHidden>{tc("list.showing", { count: items.length })}</VisuallyHidden>
           ) : null}
         </div>
-        {!active ? null : persons.isPending ? (
-          <PageLoader />
-        ) : items.length === 0 ? (
-          <Text mt="lg" c="dimmed">
-            {t("home.none")}
-          </Text>
-        ) : (
-          <Table className="data-table" data-testid="dpo-persons" mt="lg">
-            <Table.Caption style={{ captionSide: "top" }}>
-              <VisuallyHidden>{t("home.caption")}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("home.name")}</Table.Th>
-                <Table.Th scope="col">{t("home.birthDate")}</Table.Th>
-                <Table.Th scope="col">
-                  <VisuallyHidden>{t("home.open")}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((p) => {
-                const name = `${p.givenNames} ${p.familyName}`;
-                return (
-                  <Table.Tr key={p.id}>
-                    <Table.Th scope="row" fw={600}>
-                      {p.familyName}, {p.givenNames}
-                    </Table.Th>
-                    <Table.Td>{p.birthDate ? numericDate(p.birthDate) : tc("status.none")}</Table.Td>
-                    <Table.Td style={{ textAlign: "end" }}>
-                      <Anchor
-                        fw={600}
-                        aria-label={t("home.openLabel", { name })}
-                        renderRoot={(props) => (
-                          <Link {...props} to="/data-protection/persons/$personId" params={{ personId: p.id }} />
-                        )}
-                      >
-                        {t("home.open")}
-                      </Anchor>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        )}
+        {active ? (
+          <Box mt="lg">
+            <DataTable
+              caption={t("home.caption")}
+              testId="dpo-persons"
+              loading={persons.isPending}
+              rows={items}
+              rowKey={(p) => p.id}
+              empty={t("home.none")}
+              columns={[
+                {
+                  key: "name",
+                  header: t("home.name"),
+                  rowHeader: true,
+                  cell: (p) => `${p.familyName}, ${p.givenNames}`,
+                },
+                {
+                  key: "birthDate",
+                  header: t("home.birthDate"),
+                  cell: (p) => (p.birthDate ? numericDate(p.birthDate) : tc("status.none")),
+                },
+                {
+                  key: "open",
+                  header: t("home.open"),
+                  hideHeader: true,
+                  cell: (p) => (
+                    <Anchor
+                      fw={600}
+                      aria-label={t("home.openLabel", { name: `${p.givenNames} ${p.familyName}` })}
+                      renderRoot={(props) => (
+                        <Link {...props} to="/data-protection/persons/$personId" params={{ personId: p.id }} />
+                      )}
+                    >
+                      {t("home.open")}
+                    </Anchor>
+                  ),
+                },
+              ]}
+            />
+          </Box>
+        ) : null}
       </Paper>
 
       <Title order={2} size="h3" mb="md">

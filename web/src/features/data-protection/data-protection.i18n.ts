@@ -1,5 +1,5 @@
 // Texts of the data-protection officer's pages: finding a person, access report, Art. 15 export.
-import { registerStrings, useStrings } from "./feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   home: {
@@ -154,5 +154,5 @@ const en: DataProtectionStrings = {
   },
 };
 
-const ns = registerStrings("dataProtection", { de, en });
+const ns = defineStrings("dataProtection", de, en);
 export const useDataProtectionStrings = () => useStrings(ns);

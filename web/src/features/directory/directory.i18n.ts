@@ -1,5 +1,5 @@
 // Texts of the organisation directory.
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   title: "Netzwerk-Verzeichnis",
@@ -136,5 +136,5 @@ const en: typeof de = {
   },
 };
 
-const ns = registerStrings("directory", { de, en });
+const ns = defineStrings("directory", de, en);
 export const useDirectoryStrings = () => useStrings(ns);

@@ -3,25 +3,26 @@
 // and background jobs.
 import { IconAddressBook, IconArrowsExchange, IconChartBar, IconClockPlay, IconSettings } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
+import { defineStrings, useStrings } from "../../app/strings";
 import type { Me } from "../auth/auth.api";
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
 
-const ns = registerStrings("networkNav", {
-  de: {
+const ns = defineStrings(
+  "networkNav",
+  {
     directory: "Netzwerk-Verzeichnis",
     referrals: "Verweisungen",
     sla: "Fristtreue",
     settings: "Einstellungen",
     jobs: "Hintergrundaufgaben",
   },
-  en: {
+  {
     directory: "Network directory",
     referrals: "Referrals",
     sla: "Deadline compliance",
     settings: "Settings",
     jobs: "Background jobs",
   },
-});
+);
 
 export function NetworkNavItems({ me }: { me: Me }) {
   const t = useStrings(ns);

@@ -1,28 +1,15 @@
 // Documents of a person: upload (category, title, file), list, preview (image or PDF), download,
 // delete for the uploading organisation.
-import {
-  Anchor,
-  Button,
-  Group,
-  Input,
-  Modal,
-  NativeSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Anchor, Button, Group, Input, Modal, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { IconDownload, IconExternalLink, IconEye, IconTrash, IconUpload } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../app/api-client";
+import { DataTable } from "../../app/data-table";
 import { useFormat } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
-import { PageLoader, ProblemAlert } from "../../app/page";
+import { ProblemAlert } from "../../app/page";
 import { useMe } from "../auth/auth.api";
 import { useOrganisationNames } from "../organisations/organisations.api";
 import { focusAfterClose } from "../persons/focus";
@@ -55,97 +42,90 @@ export function DocumentsTab({ person }: { person: Person }) {
       <Stack gap="lg">
         {canUpload ? <UploadForm person={person} /> : <Text c="dimmed">{t("upload.notAllowed")}</Text>}
         <ProblemAlert error={query.error} />
-        {query.isPending ? (
-          <PageLoader />
-        ) : (
-          <Paper withBorder radius="md" style={{ overflowX: "auto" }}>
-            <Table className="data-table" data-testid="documents-table">
-              <Table.Caption style={{ captionSide: "top" }}>
-                <VisuallyHidden>{t("list.caption")}</VisuallyHidden>
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("list.documentTitle")}</Table.Th>
-                  <Table.Th scope="col">{t("list.category")}</Table.Th>
-                  <Table.Th scope="col">{t("list.file")}</Table.Th>
-                  <Table.Th scope="col">{t("list.uploaded")}</Table.Th>
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t("list.actions")}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={5}>
-                      <Text c="dimmed" py="sm">
-                        {t("list.empty")}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : (
-                  items.map((d) => (
-                    <Table.Tr key={d.id}>
-                      <Table.Th scope="row" fw={600} style={{ whiteSpace: "normal" }}>
-                        {d.title}
-                        {d.title !== d.fileName ? (
-                          <Text size="xs" c="dimmed" fw={400}>
-                            {d.fileName}
-                          </Text>
-                        ) : null}
-                      </Table.Th>
-                      <Table.Td>{tr(`category.${d.category}`)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        {typeName(d.mediaType)}, {fileSize(d.sizeBytes, fmt.number)}
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{fmt.dateTime(d.createdAt)}</Text>
-                        <Text size="xs" c="dimmed">
-                          {t("list.by", { organisation: organisations.get(d.ownerOrganisationId) ?? "…" })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" justify="flex-end">
-                          <Button
-                            variant="default"
-                            size="xs"
-                            leftSection={<IconEye size={16} aria-hidden="true" />}
-                            onClick={() => setPreviewing(d)}
-                            aria-label={t("list.previewLabel", { title: d.title })}
-                          >
-                            {t("list.preview")}
-                          </Button>
-                          <Button
-                            component="a"
-                            href={contentUrl(d.id, "attachment")}
-                            download={d.fileName}
-                            variant="default"
-                            size="xs"
-                            leftSection={<IconDownload size={16} aria-hidden="true" />}
-                            aria-label={t("list.downloadLabel", { title: d.title })}
-                          >
-                            {t("list.download")}
-                          </Button>
-                          {d.ownerOrganisationId === me.user.organisationId ? (
-                            <Button
-                              variant="default"
-                              size="xs"
-                              leftSection={<IconTrash size={16} aria-hidden="true" />}
-                              onClick={() => setDeleting(d)}
-                              aria-label={t("list.deleteLabel", { title: d.title })}
-                            >
-                              {t("list.delete")}
-                            </Button>
-                          ) : null}
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))
-                )}
-              </Table.Tbody>
-            </Table>
-          </Paper>
-        )}
+        <DataTable
+          caption={t("list.caption")}
+          testId="documents-table"
+          loading={query.isPending}
+          rows={items}
+          rowKey={(d) => d.id}
+          empty={t("list.empty")}
+          columns={[
+            {
+              key: "title",
+              header: t("list.documentTitle"),
+              rowHeader: true,
+              cell: (d) => (
+                <>
+                  {d.title}
+                  {d.title !== d.fileName ? (
+                    <Text size="xs" c="dimmed" fw={400}>
+                      {d.fileName}
+                    </Text>
+                  ) : null}
+                </>
+              ),
+            },
+            { key: "category", header: t("list.category"), cell: (d) => tr(`category.${d.category}`) },
+            {
+              key: "file",
+              header: t("list.file"),
+              nowrap: true,
+              cell: (d) => `${typeName(d.mediaType)}, ${fileSize(d.sizeBytes, fmt.number)}`,
+            },
+            {
+              key: "uploaded",
+              header: t("list.uploaded"),
+              cell: (d) => (
+                <>
+                  <Text size="sm">{fmt.dateTime(d.createdAt)}</Text>
+                  <Text size="xs" c="dimmed">
+                    {t("list.by", { organisation: organisations.get(d.ownerOrganisationId) ?? "…" })}
+                  </Text>
+                </>
+              ),
+            },
+            {
+              key: "actions",
+              header: t("list.actions"),
+              hideHeader: true,
+              cell: (d) => (
+                <Group gap="xs" justify="flex-end">
+                  <Button
+                    variant="default"
+                    size="xs"
+                    leftSection={<IconEye size={16} aria-hidden="true" />}
+                    onClick={() => setPreviewing(d)}
+                    aria-label={t("list.previewLabel", { title: d.title })}
+                  >
+                    {t("list.preview")}
+                  </Button>
+                  <Button
+                    component="a"
+                    href={contentUrl(d.id, "attachment")}
+                    download={d.fileName}
+                    variant="default"
+                    size="xs"
+                    leftSection={<IconDownload size={16} aria-hidden="true" />}
+                    aria-label={t("list.downloadLabel", { title: d.title })}
+                  >
+                    {t("list.download")}
+                  </Button>
+                  {d.ownerOrganisationId === me.user.organisationId ? (
+                    <Button
+                      variant="default"
+                      size="xs"
+                      leftSection={<IconTrash size={16} aria-hidden="true" />}
+                      onClick={() => setDeleting(d)}
+                      aria-label={t("list.deleteLabel", { title: d.title })}
+                    >
+                      {t("list.delete")}
+                    </Button>
+                  ) : null}
+                </Group>
+              ),
+            },
+          ]}
+        />
       </Stack>
       {previewing ? <PreviewDialog document={previewing} onClose={() => setPreviewing(null)} /> : null}
       {deleting ? (

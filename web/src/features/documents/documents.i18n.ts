@@ -1,5 +1,5 @@
 // Strings of the documents tab.
-import { defineStrings, useStrings } from "../persons/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   title: "Dokumente",

@@ -1,10 +1,10 @@
 // The navigation entry of the duplicates review, for those who work with persons.
 import { IconCopy } from "@tabler/icons-react";
 import { Link } from "@tanstack/react-router";
+import { defineStrings, useStrings } from "../../app/strings";
 import type { Me } from "../auth/auth.api";
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
 
-const ns = registerStrings("duplicatesNav", { de: { duplicates: "Dubletten" }, en: { duplicates: "Duplicates" } });
+const ns = defineStrings("duplicatesNav", { duplicates: "Dubletten" }, { duplicates: "Duplicates" });
 
 export function DuplicatesNavItem({ me }: { me: Me }) {
   const t = useStrings(ns);

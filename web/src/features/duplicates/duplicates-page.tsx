@@ -1,11 +1,12 @@
 // The review of possible duplicates: pairs side by side with the reasons of the match; "not a
 // duplicate" dismisses a pair, "merge" opens the field-by-field merge dialog. After a merge a
 // banner offers Undo.
-import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconArrowBackUp, IconCheck } from "@tabler/icons-react";
 import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { lazy, type ReactNode, Suspense, useState } from "react";
+import { DataTable } from "../../app/data-table";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
 import { useMe } from "../auth/auth.api";
 import { usePartialDate } from "../persons/partial-dates";
@@ -219,35 +220,29 @@ function PairTable({ a, b }: { a: PairPerson; b: PairPerson }) {
       {[p.givenNames, p.familyName].filter(Boolean).join(" ")}
     </Anchor>
   );
-  const rows: [string, (p: PairPerson) => ReactNode][] = [
-    [t("field.name"), (p) => name(p)],
-    [t("field.alternativeNames"), (p) => p.alternativeNames.join(", ") || t("merge.empty")],
-    [t("field.birthDate"), (p) => dates.format(p.birthDate, t("merge.empty"))],
-    [t("field.birthPlace"), (p) => p.birthPlace ?? t("merge.empty")],
-    [t("field.sex"), sex],
-    [t("field.nationalities"), (p) => p.nationalities.map((c) => countries.name(c)).join(", ") || t("merge.empty")],
-    [t("field.caseStatus"), status],
+  const fields: { label: string; value: (p: PairPerson) => ReactNode }[] = [
+    { label: t("field.name"), value: name },
+    { label: t("field.alternativeNames"), value: (p) => p.alternativeNames.join(", ") || t("merge.empty") },
+    { label: t("field.birthDate"), value: (p) => dates.format(p.birthDate, t("merge.empty")) },
+    { label: t("field.birthPlace"), value: (p) => p.birthPlace ?? t("merge.empty") },
+    { label: t("field.sex"), value: sex },
+    {
+      label: t("field.nationalities"),
+      value: (p) => p.nationalities.map((c) => countries.name(c)).join(", ") || t("merge.empty"),
+    },
+    { label: t("field.caseStatus"), value: status },
   ];
   return (
-    <SimpleGrid cols={1}>
-      <Table className="data-table" withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Td />
-            <Table.Th scope="col">{t("page.personA")}</Table.Th>
-            <Table.Th scope="col">{t("page.personB")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row">{label}</Table.Th>
-              <Table.Td>{value(a)}</Table.Td>
-              <Table.Td>{value(b)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </SimpleGrid>
+    <DataTable
+      caption={t("page.comparison")}
+      rows={fields}
+      rowKey={(f) => f.label}
+      empty={null}
+      columns={[
+        { key: "field", header: t("page.field"), hideHeader: true, rowHeader: true, cell: (f) => f.label },
+        { key: "a", header: t("page.personA"), cell: (f) => f.value(a) },
+        { key: "b", header: t("page.personB"), cell: (f) => f.value(b) },
+      ]}
+    />
   );
 }

@@ -1,5 +1,5 @@
 // Strings of the duplicate warning, the review page and the merge dialog.
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   warning: {
@@ -25,6 +25,8 @@ const de = {
     loadMore: "Weitere laden",
     scan: "Jetzt nach Dubletten suchen",
     scanned: "Suche abgeschlossen: {{pairs}} mögliche Dubletten unter {{persons}} Personen.",
+    comparison: "Die beiden Akten im Vergleich",
+    field: "Angabe",
     personA: "Akte A",
     personB: "Akte B",
   },
@@ -87,6 +89,8 @@ const en: typeof de = {
     loadMore: "Load more",
     scan: "Look for duplicates now",
     scanned: "Search finished: {{pairs}} possible duplicates among {{persons}} persons.",
+    comparison: "The two files compared",
+    field: "Detail",
     personA: "File A",
     personB: "File B",
   },
@@ -125,5 +129,5 @@ const en: typeof de = {
   },
 };
 
-export const duplicatesNs = registerStrings("duplicates", { de, en });
+export const duplicatesNs = defineStrings("duplicates", de, en);
 export const useDuplicateStrings = () => useStrings(duplicatesNs);

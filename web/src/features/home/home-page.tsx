@@ -19,14 +19,14 @@ import { Trans, useTranslation } from "react-i18next";
 import { PageHeader } from "../../app/page";
 import { StatusBadge } from "../../app/status-badge";
 import { useMe } from "../auth/auth.api";
-import type { HomeStrings } from "./home.i18n";
+import { type HomeStrings, homeStrings, useHomeStrings } from "./home.i18n";
 
 type Card = { key: string; icon: ReactNode; title: string; text: string; link: ReactNode };
 type CardStrings = keyof HomeStrings["cards"];
 type Target = "/persons" | "/referrals" | "/duplicates" | "/reports/referrals" | "/directory" | "/users" | "/audit";
 
 export function HomePage() {
-  const { t } = useTranslation("home");
+  const t = useHomeStrings();
   const { t: tv } = useTranslation("vocabulary");
   const me = useMe();
   const a = me.abilities;
@@ -58,8 +58,14 @@ export function HomePage() {
   const cards: Card[] = offered
     .filter(([, shown]) => shown)
     .map(([key, , strings, Icon, to]) => {
-      const c = t(`cards.${strings}`, { returnObjects: true });
-      return { key, icon: <Icon aria-hidden="true" />, title: c.title, text: c.text, link: cardLink(to, c.link) };
+      const card = `cards.${strings}` as const;
+      return {
+        key,
+        icon: <Icon aria-hidden="true" />,
+        title: t(`${card}.title`),
+        text: t(`${card}.text`),
+        link: cardLink(to, t(`${card}.link`)),
+      };
     });
 
   return (
@@ -68,8 +74,8 @@ export function HomePage() {
         title={t("welcome", { name: me.user.name })}
         description={
           <Trans
-            t={t}
-            i18nKey="youAre"
+            ns={homeStrings.ns as never}
+            i18nKey={"youAre" as never}
             values={{ role: tv(`role.${me.user.role}`), organisation: me.organisation.name, tenant: me.tenant.name }}
             components={{ strong: <strong /> }}
           />

@@ -1,3 +1,5 @@
+import { defineStrings, useStrings } from "../../app/strings";
+
 const de = {
   title: "Übersicht",
   welcome: "Willkommen, {{name}}",
@@ -122,4 +124,5 @@ const en: HomeStrings = {
   },
 };
 
-export const homeStrings = { de, en };
+export const homeStrings = defineStrings("home", de, en);
+export const useHomeStrings = () => useStrings(homeStrings);

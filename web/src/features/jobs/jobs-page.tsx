@@ -1,8 +1,9 @@
 // The tenant admin's view of the background jobs: each queue with its schedule, last run and
 // counts, a run on demand for the tenant, and the failed runs with their errors and a retry.
-import { Button, Stack, Table, Text, Title } from "@mantine/core";
+import { Button, Stack, Text, Title } from "@mantine/core";
 import { IconPlayerPlay, IconRefresh } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { DataTable } from "../../app/data-table";
 import { useFormat } from "../../app/format";
 import { notifySuccess } from "../../app/notify";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
@@ -79,47 +80,38 @@ function Queues({ overview }: { overview: JobsOverview }) {
         {t("queuesTitle")}
       </Title>
       <ProblemAlert error={run.error} />
-      <Table className="data-table" data-testid="jobs-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("job")}</Table.Th>
-            <Table.Th scope="col">{t("schedule")}</Table.Th>
-            <Table.Th scope="col">{t("lastRun")}</Table.Th>
-            <Table.Th scope="col">{t("waiting")}</Table.Th>
-            <Table.Th scope="col">{t("running")}</Table.Th>
-            <Table.Th scope="col">{t("failedCount")}</Table.Th>
-            <Table.Th scope="col">{t("actions")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {overview.queues.map((q) => (
-            <Table.Tr key={q.name}>
-              <Table.Th scope="row">{t(`names.${q.name}`)}</Table.Th>
-              <Table.Td>{schedule(q.schedule)}</Table.Td>
-              <Table.Td>
-                <RunCell run={q.lastRun} />
-              </Table.Td>
-              <Table.Td>{fmt.number(q.queued)}</Table.Td>
-              <Table.Td>{fmt.number(q.active)}</Table.Td>
-              <Table.Td>{fmt.number(q.failed)}</Table.Td>
-              <Table.Td>
-                {q.tenantRunnable ? (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    leftSection={<IconPlayerPlay size={16} aria-hidden="true" />}
-                    aria-label={t("runLabel", { job: t(`names.${q.name}`) })}
-                    loading={run.isPending && run.variables === q.name}
-                    onClick={() => run.mutate(q.name)}
-                  >
-                    {t("run")}
-                  </Button>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        caption={t("queuesTitle")}
+        testId="jobs-table"
+        rows={overview.queues}
+        rowKey={(q) => q.name}
+        empty={null}
+        columns={[
+          { key: "job", header: t("job"), rowHeader: true, cell: (q) => t(`names.${q.name}`) },
+          { key: "schedule", header: t("schedule"), cell: (q) => schedule(q.schedule) },
+          { key: "lastRun", header: t("lastRun"), cell: (q) => <RunCell run={q.lastRun} /> },
+          { key: "waiting", header: t("waiting"), cell: (q) => fmt.number(q.queued) },
+          { key: "running", header: t("running"), cell: (q) => fmt.number(q.active) },
+          { key: "failed", header: t("failedCount"), cell: (q) => fmt.number(q.failed) },
+          {
+            key: "actions",
+            header: t("actions"),
+            cell: (q) =>
+              q.tenantRunnable ? (
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconPlayerPlay size={16} aria-hidden="true" />}
+                  aria-label={t("runLabel", { job: t(`names.${q.name}`) })}
+                  loading={run.isPending && run.variables === q.name}
+                  onClick={() => run.mutate(q.name)}
+                >
+                  {t("run")}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -141,53 +133,44 @@ function Failures({ overview }: { overview: JobsOverview }) {
         {t("failuresTitle")}
       </Title>
       <ProblemAlert error={retry.error} />
-      {overview.failures.length === 0 ? (
-        <Text>{t("noFailures")}</Text>
-      ) : (
-        <Table className="data-table" data-testid="job-failures-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("job")}</Table.Th>
-              <Table.Th scope="col">{t("failedAt")}</Table.Th>
-              <Table.Th scope="col">{t("error")}</Table.Th>
-              <Table.Th scope="col">{t("attempts")}</Table.Th>
-              <Table.Th scope="col">{t("actions")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {overview.failures.map((f) => {
-              const at = fmt.dateTime(f.finishedAt ?? f.createdAt);
-              return (
-                <Table.Tr key={f.id}>
-                  <Table.Th scope="row">
-                    {t(`names.${f.name}`)}
-                    {f.forTenant ? "" : ` (${t("forAll")})`}
-                  </Table.Th>
-                  <Table.Td>{at}</Table.Td>
-                  <Table.Td>
-                    <code>{f.error}</code>
-                  </Table.Td>
-                  <Table.Td>{fmt.number(f.attempts)}</Table.Td>
-                  <Table.Td>
-                    {f.retryable ? (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        leftSection={<IconRefresh size={16} aria-hidden="true" />}
-                        aria-label={t("retryLabel", { job: t(`names.${f.name}`), at })}
-                        loading={retry.isPending && retry.variables === f.id}
-                        onClick={() => retry.mutate(f.id)}
-                      >
-                        {t("retry")}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DataTable
+        caption={t("failuresTitle")}
+        testId="job-failures-table"
+        rows={overview.failures}
+        rowKey={(f) => f.id}
+        empty={t("noFailures")}
+        columns={[
+          {
+            key: "job",
+            header: t("job"),
+            rowHeader: true,
+            cell: (f) => `${t(`names.${f.name}`)}${f.forTenant ? "" : ` (${t("forAll")})`}`,
+          },
+          { key: "failedAt", header: t("failedAt"), cell: (f) => fmt.dateTime(f.finishedAt ?? f.createdAt) },
+          { key: "error", header: t("error"), cell: (f) => <code>{f.error}</code> },
+          { key: "attempts", header: t("attempts"), cell: (f) => fmt.number(f.attempts) },
+          {
+            key: "actions",
+            header: t("actions"),
+            cell: (f) =>
+              f.retryable ? (
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconRefresh size={16} aria-hidden="true" />}
+                  aria-label={t("retryLabel", {
+                    job: t(`names.${f.name}`),
+                    at: fmt.dateTime(f.finishedAt ?? f.createdAt),
+                  })}
+                  loading={retry.isPending && retry.variables === f.id}
+                  onClick={() => retry.mutate(f.id)}
+                >
+                  {t("retry")}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
     </section>
   );
 }

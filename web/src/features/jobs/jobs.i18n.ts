@@ -1,5 +1,5 @@
 // Texts of the background jobs page.
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   title: "Hintergrundaufgaben",
@@ -91,5 +91,5 @@ const en: typeof de = {
   daily: "daily at {{time}}",
 };
 
-const ns = registerStrings("jobs", { de, en });
+const ns = defineStrings("jobs", de, en);
 export const useJobsStrings = () => useStrings(ns);

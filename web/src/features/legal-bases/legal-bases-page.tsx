@@ -9,22 +9,21 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
   Title,
-  VisuallyHidden,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconPlus } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../../app/data-table";
 import { useFormat } from "../../app/format";
 import { focusFirstInvalid, serverFieldErrors } from "../../app/forms";
 import { notifySuccess } from "../../app/notify";
-import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { PageHeader, ProblemAlert } from "../../app/page";
 import { StatusBadge } from "../../app/status-badge";
 import { useMe } from "../auth/auth.api";
 import { CategoryBadges, isoDate, todayIso } from "../consents/consent-parts";
@@ -49,6 +48,7 @@ export function LegalBasesPage() {
   const list = useQuery(legalBasesQuery);
   const organisations = useQuery(allOrganisationsQuery);
   const names = new Map((organisations.data ?? []).map((o) => [o.id, o.name]));
+  const organisationOf = (b: LegalBasis) => names.get(b.organisationId) ?? tc("status.none");
   const [formOpen, setFormOpen] = useState(false);
   const [revoking, setRevoking] = useState<LegalBasis | null>(null);
   const items = list.data?.items ?? [];
@@ -68,93 +68,76 @@ export function LegalBasesPage() {
       />
       {formOpen ? <LegalBasisForm organisations={organisations.data ?? []} onClose={() => setFormOpen(false)} /> : null}
       <ProblemAlert error={list.error} />
-      {list.isPending ? (
-        <PageLoader />
-      ) : (
-        <Paper withBorder radius="md" style={{ overflowX: "auto" }}>
-          <Table className="data-table" data-testid="legal-bases-table">
-            <Table.Caption style={{ captionSide: "top" }}>
-              <VisuallyHidden>{t("caption")}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("citation")}</Table.Th>
-                <Table.Th scope="col">{t("organisation")}</Table.Th>
-                <Table.Th scope="col">{t("categories")}</Table.Th>
-                <Table.Th scope="col">{t("validity")}</Table.Th>
-                <Table.Th scope="col">{t("status")}</Table.Th>
-                {canManage ? (
-                  <Table.Th scope="col">
-                    <VisuallyHidden>{t("actions")}</VisuallyHidden>
-                  </Table.Th>
+      <DataTable
+        caption={t("caption")}
+        testId="legal-bases-table"
+        loading={list.isPending}
+        rows={items}
+        rowKey={(b) => b.id}
+        rowProps={(b) => ({ "data-state": stateOf(b) })}
+        empty={t("empty")}
+        columns={[
+          {
+            key: "citation",
+            header: t("citation"),
+            rowHeader: true,
+            cell: (b) => (
+              <>
+                <Text fw={650} size="sm">
+                  {b.citation}
+                </Text>
+                {b.description ? (
+                  <Text size="xs" c="dimmed" fw={400} maw="24rem">
+                    {b.description}
+                  </Text>
                 ) : null}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={canManage ? 6 : 5}>
-                    <Text py="md" c="dimmed" maw="48rem">
-                      {t("empty")}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : (
-                items.map((b) => {
-                  const state = stateOf(b);
-                  const organisation = names.get(b.organisationId) ?? tc("status.none");
-                  return (
-                    <Table.Tr key={b.id} data-state={state}>
-                      <Table.Th scope="row" style={{ whiteSpace: "normal", verticalAlign: "top" }}>
-                        <Text fw={650} size="sm">
-                          {b.citation}
-                        </Text>
-                        {b.description ? (
-                          <Text size="xs" c="dimmed" fw={400} maw="24rem">
-                            {b.description}
-                          </Text>
-                        ) : null}
-                      </Table.Th>
-                      <Table.Td style={{ verticalAlign: "top" }}>{organisation}</Table.Td>
-                      <Table.Td style={{ verticalAlign: "top" }}>
-                        <CategoryBadges list={b.categories} />
-                      </Table.Td>
-                      <Table.Td style={{ verticalAlign: "top", whiteSpace: "nowrap" }}>
-                        {b.validUntil
-                          ? t("fromUntil", { from: fmt.date(b.validFrom), until: fmt.date(b.validUntil) })
-                          : t("from", { from: fmt.date(b.validFrom) })}
-                      </Table.Td>
-                      <Table.Td style={{ verticalAlign: "top" }}>
-                        <StatusBadge tone={tone[state]}>{t(`state.${state}`)}</StatusBadge>
-                        {b.revokedAt ? (
-                          <Text size="xs" c="dimmed" mt={4}>
-                            {t("revokedOn", { date: fmt.date(b.revokedAt) })}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      {canManage ? (
-                        <Table.Td style={{ verticalAlign: "top", textAlign: "end" }}>
-                          {state !== "revoked" ? (
-                            <Button
-                              size="xs"
-                              variant="outline"
-                              color="#b42318"
-                              onClick={() => setRevoking(b)}
-                              aria-label={t("revokeLabel", { citation: b.citation, organisation })}
-                            >
-                              {t("revoke")}
-                            </Button>
-                          ) : null}
-                        </Table.Td>
-                      ) : null}
-                    </Table.Tr>
-                  );
-                })
-              )}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+              </>
+            ),
+          },
+          { key: "organisation", header: t("organisation"), cell: organisationOf },
+          { key: "categories", header: t("categories"), cell: (b) => <CategoryBadges list={b.categories} /> },
+          {
+            key: "validity",
+            header: t("validity"),
+            nowrap: true,
+            cell: (b) =>
+              b.validUntil
+                ? t("fromUntil", { from: fmt.date(b.validFrom), until: fmt.date(b.validUntil) })
+                : t("from", { from: fmt.date(b.validFrom) }),
+          },
+          {
+            key: "status",
+            header: t("status"),
+            cell: (b) => (
+              <>
+                <StatusBadge tone={tone[stateOf(b)]}>{t(`state.${stateOf(b)}`)}</StatusBadge>
+                {b.revokedAt ? (
+                  <Text size="xs" c="dimmed" mt={4}>
+                    {t("revokedOn", { date: fmt.date(b.revokedAt) })}
+                  </Text>
+                ) : null}
+              </>
+            ),
+          },
+          canManage && {
+            key: "actions",
+            header: t("actions"),
+            hideHeader: true,
+            cell: (b) =>
+              stateOf(b) !== "revoked" ? (
+                <Button
+                  size="xs"
+                  variant="outline"
+                  color="#b42318"
+                  onClick={() => setRevoking(b)}
+                  aria-label={t("revokeLabel", { citation: b.citation, organisation: organisationOf(b) })}
+                >
+                  {t("revoke")}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
       <RevokeDialog
         basis={revoking}
         organisation={revoking ? (names.get(revoking.organisationId) ?? "") : ""}

@@ -1,5 +1,5 @@
 // Texts of the legal bases page.
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   title: "Rechtsgrundlagen",
@@ -109,5 +109,5 @@ const en: LegalBasisStrings = {
   },
 };
 
-const ns = registerStrings("legalBases", { de, en });
+const ns = defineStrings("legalBases", de, en);
 export const useLegalBasisStrings = () => useStrings(ns);

@@ -4,22 +4,23 @@
 import { IconBell } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 import { unreadCountQuery } from "./notifications.api";
 import "./notification-bell.css";
 
-const ns = registerStrings("notificationBell", {
-  de: {
+const ns = defineStrings(
+  "notificationBell",
+  {
     label_one: "Benachrichtigungen, {{count}} ungelesen",
     label_other: "Benachrichtigungen, {{count}} ungelesen",
     none: "Benachrichtigungen, keine ungelesen",
   },
-  en: {
+  {
     label_one: "Notifications, {{count}} unread",
     label_other: "Notifications, {{count}} unread",
     none: "Notifications, none unread",
   },
-});
+);
 
 export function NotificationBell() {
   const t = useStrings(ns);

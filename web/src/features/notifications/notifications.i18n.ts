@@ -1,5 +1,5 @@
 // Texts of the notifications page: one sentence per kind, from neutral parameters (service, organisation, dates).
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   title: "Benachrichtigungen",
@@ -52,5 +52,5 @@ const en: typeof de = {
   deadline: { acknowledge: "the acknowledgement", first_appointment: "the first appointment" },
 };
 
-const ns = registerStrings("notifications", { de, en });
+const ns = defineStrings("notifications", de, en);
 export const useNotificationStrings = () => useStrings(ns);

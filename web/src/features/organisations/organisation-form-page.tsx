@@ -12,6 +12,7 @@ import { emailPattern, focusFirstInvalid, serverFieldErrors } from "../../app/fo
 import { notifySuccess } from "../../app/notify";
 import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
 import { type Organisation, type OrganisationInput, organisationQuery, organisationsApi } from "./organisations.api";
+import { useOrganisationStrings } from "./organisations.i18n";
 
 const editRoute = getRouteApi("/_app/organisations/$organisationId");
 const fields = ["name", "type", "email", "phone", "address", "active"] as const;
@@ -39,7 +40,7 @@ type Values = {
 };
 
 function OrganisationForm({ organisation }: { organisation?: Organisation }) {
-  const { t } = useTranslation("organisations");
+  const t = useOrganisationStrings();
   const { t: tc } = useTranslation();
   const { t: tv } = useTranslation("vocabulary");
   const fmt = useFormat();

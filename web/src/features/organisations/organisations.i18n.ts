@@ -1,3 +1,5 @@
+import { defineStrings, useStrings } from "../../app/strings";
+
 const de = {
   form: {
     createTitle: "Organisation anlegen",
@@ -47,4 +49,5 @@ const en: OrganisationStrings = {
   },
 };
 
-export const organisationStrings = { de, en };
+export const organisationStrings = defineStrings("organisations", de, en);
+export const useOrganisationStrings = () => useStrings(organisationStrings);

@@ -1,13 +1,14 @@
 // The head of a case file: name, birth date, nationality, languages, case status and lead
 // organisation, and the case actions the state allows (for the lead organisation's case managers).
-import { Button, Group, Modal, Text, Textarea } from "@mantine/core";
+import { Button, Group, Text, Textarea } from "@mantine/core";
 import { IconFolderCheck, IconFolderOpen, IconPlayerPause, IconPlayerPlay, IconRotate } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../app/api-client";
+import { FormDialog } from "../../app/form-dialog";
 import { notifySuccess } from "../../app/notify";
-import { PageHeader, ProblemAlert } from "../../app/page";
+import { PageHeader } from "../../app/page";
 import { useOrganisationNames } from "../organisations/organisations.api";
 import { CaseStatusBadge } from "./case-status-badge";
 import { usePartialDate } from "./partial-dates";
@@ -123,11 +124,9 @@ function CaseActionDialog({ person, action, onClose }: { person: Person; action:
   const [busy, setBusy] = useState(false);
   const required = action === "close";
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (required && !reason.trim()) {
       setReasonError(tc("validation.required"));
-      document.getElementById("case-action-reason")?.focus();
       return;
     }
     setBusy(true);
@@ -153,47 +152,38 @@ function CaseActionDialog({ person, action, onClose }: { person: Person; action:
   const stale = error instanceof ApiError && (error.code === "conflict" || error.code === "version-conflict");
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={t(`caseFile.actions.${action}`)}
-      closeButtonProps={{ "aria-label": tc("actions.close") }}
-      centered
+      size="md"
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={t(`caseFile.actions.${action}`)}
+      pending={busy}
+      error={stale ? null : error}
+      submitDisabled={stale}
     >
-      <form onSubmit={submit} noValidate>
-        {stale ? (
-          <Text role="alert" c="#7a1a12" mb="md" fw={600}>
-            {t("caseFile.illegalTransition")}
-          </Text>
-        ) : (
-          <ProblemAlert error={error} />
-        )}
-        <Text mb="md">{t(`caseFile.confirm.${action}`, { name: fullName(person) })}</Text>
-        <Textarea
-          id="case-action-reason"
-          label={required ? t("caseFile.reason") : t("caseFile.reasonOptional")}
-          withAsterisk={required}
-          aria-required={required || undefined}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.currentTarget.value);
-            setReasonError(null);
-          }}
-          error={reasonError}
-          autosize
-          minRows={3}
-          maxLength={1000}
-          data-autofocus
-        />
-        <Group justify="flex-end" gap="sm" mt="lg">
-          <Button variant="default" onClick={onClose}>
-            {tc("actions.cancel")}
-          </Button>
-          <Button type="submit" loading={busy} disabled={stale}>
-            {t(`caseFile.actions.${action}`)}
-          </Button>
-        </Group>
-      </form>
-    </Modal>
+      {stale ? (
+        <Text role="alert" c="#7a1a12" fw={600}>
+          {t("caseFile.illegalTransition")}
+        </Text>
+      ) : null}
+      <Text>{t(`caseFile.confirm.${action}`, { name: fullName(person) })}</Text>
+      <Textarea
+        id="case-action-reason"
+        label={required ? t("caseFile.reason") : t("caseFile.reasonOptional")}
+        withAsterisk={required}
+        aria-required={required || undefined}
+        value={reason}
+        onChange={(e) => {
+          setReason(e.currentTarget.value);
+          setReasonError(null);
+        }}
+        error={reasonError}
+        autosize
+        minRows={3}
+        maxLength={1000}
+        data-autofocus
+      />
+    </FormDialog>
   );
 }

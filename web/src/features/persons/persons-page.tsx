@@ -1,14 +1,15 @@
 // The person list: search by name or birth date, filter by case status, load more; registration
 // for those who may register persons.
-import { Anchor, Button, NativeSelect, Paper, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Anchor, Button, NativeSelect, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { IconSearch, IconUserPlus } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FilterBar, ListFooter } from "../../app/list-parts";
-import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { DataTable } from "../../app/data-table";
+import { FilterBar } from "../../app/list-parts";
+import { PageHeader, ProblemAlert } from "../../app/page";
 import { useMe } from "../auth/auth.api";
 import { CaseStatusBadge } from "./case-status-badge";
 import { usePartialDate } from "./partial-dates";
@@ -77,63 +78,44 @@ export function PersonsPage() {
         />
       </FilterBar>
       <ProblemAlert error={query.error} />
-      {query.isPending ? (
-        <PageLoader />
-      ) : (
-        <Paper withBorder radius="md" style={{ overflowX: "auto" }}>
-          <Table className="data-table" data-testid="persons-table">
-            <Table.Caption style={{ captionSide: "top" }}>
-              <VisuallyHidden>{t("list.caption")}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("list.name")}</Table.Th>
-                <Table.Th scope="col">{t("list.birthDate")}</Table.Th>
-                <Table.Th scope="col">{t("list.nationality")}</Table.Th>
-                <Table.Th scope="col">{t("list.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={4}>
-                    <Text py="md" c="dimmed">
-                      {t("list.empty")}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : (
-                items.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Th scope="row" fw={600} style={{ whiteSpace: "normal" }}>
-                      <Anchor
-                        renderRoot={(props) => <Link {...props} to="/persons/$personId" params={{ personId: p.id }} />}
-                      >
-                        {p.familyName ? `${p.familyName}, ${p.givenNames}` : p.givenNames}
-                      </Anchor>
-                    </Table.Th>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{dates.format(p.birthDate, t("date.unknown"))}</Table.Td>
-                    <Table.Td>
-                      {p.nationalities.length > 0 ? p.nationalities.map((c) => countries.name(c)).join(", ") : "–"}
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      <CaseStatusBadge status={p.caseStatus} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
-      {query.data ? (
-        <ListFooter
-          count={items.length}
-          hasMore={query.hasNextPage}
-          loadingMore={query.isFetchingNextPage}
-          onLoadMore={() => void query.fetchNextPage()}
-        />
-      ) : null}
+      <DataTable
+        caption={t("list.caption")}
+        testId="persons-table"
+        loading={query.isPending}
+        rows={items}
+        rowKey={(p) => p.id}
+        empty={t("list.empty")}
+        paging={query.data ? query : undefined}
+        columns={[
+          {
+            key: "name",
+            header: t("list.name"),
+            rowHeader: true,
+            cell: (p) => (
+              <Anchor renderRoot={(props) => <Link {...props} to="/persons/$personId" params={{ personId: p.id }} />}>
+                {p.familyName ? `${p.familyName}, ${p.givenNames}` : p.givenNames}
+              </Anchor>
+            ),
+          },
+          {
+            key: "birthDate",
+            header: t("list.birthDate"),
+            nowrap: true,
+            cell: (p) => dates.format(p.birthDate, t("date.unknown")),
+          },
+          {
+            key: "nationality",
+            header: t("list.nationality"),
+            cell: (p) => (p.nationalities.length > 0 ? p.nationalities.map((c) => countries.name(c)).join(", ") : "–"),
+          },
+          {
+            key: "status",
+            header: t("list.status"),
+            nowrap: true,
+            cell: (p) => <CaseStatusBadge status={p.caseStatus} />,
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 // Strings of the person list, the registration form and the case file's frame.
-import { defineStrings, useStrings } from "./feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   caseStatus: {

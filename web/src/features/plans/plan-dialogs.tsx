@@ -7,7 +7,6 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  Modal,
   NativeSelect,
   SimpleGrid,
   Stack,
@@ -17,11 +16,10 @@ import {
 import { useForm } from "@mantine/form";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { focusFirstInvalid, serverFieldErrors } from "../../app/forms";
+import { FormDialog } from "../../app/form-dialog";
+import { serverFieldErrors } from "../../app/forms";
 import { notifySuccess } from "../../app/notify";
-import { ProblemAlert } from "../../app/page";
 import { useMe } from "../auth/auth.api";
 import { allOrganisationsQuery } from "../organisations/organisations.api";
 import type { Category } from "../persons/persons.api";
@@ -40,39 +38,9 @@ import { usePlanStrings } from "./plans.i18n";
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
-function PlanModal({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
-  const { t: tc } = useTranslation();
-  return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={title}
-      size="lg"
-      closeButtonProps={{ "aria-label": tc("actions.close") }}
-      styles={{ title: { fontWeight: 650, fontSize: "var(--mantine-font-size-lg)" } }}
-    >
-      {children}
-    </Modal>
-  );
-}
-
 function useRefreshPlan(personId: string) {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: ["plan", personId] });
-}
-
-function FormButtons({ onClose, loading, label }: { onClose: () => void; loading: boolean; label: string }) {
-  const { t: tc } = useTranslation();
-  return (
-    <Group justify="flex-end" gap="sm">
-      <Button variant="default" onClick={onClose}>
-        {tc("actions.cancel")}
-      </Button>
-      <Button type="submit" loading={loading}>
-        {label}
-      </Button>
-    </Group>
-  );
 }
 
 type GoalValues = { domain: string; title: string; targetDate: string; status: GoalStatus };
@@ -128,46 +96,47 @@ export function GoalDialog({
     onError: (e) => form.setErrors(serverFieldErrors(e, ["domain", "title", "targetDate", "status"], tc).fields),
   });
   return (
-    <PlanModal title={goal ? t("editGoal") : t("addGoal")} onClose={onClose}>
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)}>
-        <Stack gap="md">
-          <ProblemAlert error={save.error} />
-          {goal ? null : (
-            <NativeSelect
-              label={t("goalForm.domain")}
-              withAsterisk
-              aria-required="true"
-              data={[
-                { value: "", label: t("choose"), disabled: true },
-                ...plan.abilities.domains
-                  .filter((d) => d !== "identity")
-                  .map((d) => ({ value: d, label: tr(`category.${d}`) })),
-              ]}
-              data-autofocus
-              {...form.getInputProps("domain")}
-            />
-          )}
-          <TextInput
-            label={t("goalForm.title")}
-            description={t("goalForm.titleDescription")}
-            withAsterisk
-            aria-required="true"
-            maxLength={300}
-            data-autofocus={goal ? true : undefined}
-            {...form.getInputProps("title")}
-          />
-          <Group grow align="flex-start">
-            <TextInput type="date" label={t("goalForm.targetDate")} {...form.getInputProps("targetDate")} />
-            <NativeSelect
-              label={t("goalForm.status")}
-              data={goalStatuses.map((s) => ({ value: s, label: t(`goalStatus.${s}`) }))}
-              {...form.getInputProps("status")}
-            />
-          </Group>
-          <FormButtons onClose={onClose} loading={save.isPending} label={t("goalForm.save")} />
-        </Stack>
-      </form>
-    </PlanModal>
+    <FormDialog
+      title={goal ? t("editGoal") : t("addGoal")}
+      onClose={onClose}
+      onSubmit={form.onSubmit((v) => save.mutate(v))}
+      submitLabel={t("goalForm.save")}
+      pending={save.isPending}
+      error={save.error}
+    >
+      {goal ? null : (
+        <NativeSelect
+          label={t("goalForm.domain")}
+          withAsterisk
+          aria-required="true"
+          data={[
+            { value: "", label: t("choose"), disabled: true },
+            ...plan.abilities.domains
+              .filter((d) => d !== "identity")
+              .map((d) => ({ value: d, label: tr(`category.${d}`) })),
+          ]}
+          data-autofocus
+          {...form.getInputProps("domain")}
+        />
+      )}
+      <TextInput
+        label={t("goalForm.title")}
+        description={t("goalForm.titleDescription")}
+        withAsterisk
+        aria-required="true"
+        maxLength={300}
+        data-autofocus={goal ? true : undefined}
+        {...form.getInputProps("title")}
+      />
+      <Group grow align="flex-start">
+        <TextInput type="date" label={t("goalForm.targetDate")} {...form.getInputProps("targetDate")} />
+        <NativeSelect
+          label={t("goalForm.status")}
+          data={goalStatuses.map((s) => ({ value: s, label: t(`goalStatus.${s}`) }))}
+          {...form.getInputProps("status")}
+        />
+      </Group>
+    </FormDialog>
   );
 }
 
@@ -226,42 +195,43 @@ export function MeasureDialog({
       form.setErrors(serverFieldErrors(e, ["title", "responsibleOrganisationId", "dueDate", "status"], tc).fields),
   });
   return (
-    <PlanModal title={measure ? t("editMeasure") : t("addMeasureTo", { title: goal.title })} onClose={onClose}>
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)}>
-        <Stack gap="md">
-          <ProblemAlert error={save.error} />
-          <TextInput
-            label={t("measureForm.title")}
-            withAsterisk
-            aria-required="true"
-            maxLength={300}
-            data-autofocus
-            {...form.getInputProps("title")}
-          />
+    <FormDialog
+      title={measure ? t("editMeasure") : t("addMeasureTo", { title: goal.title })}
+      onClose={onClose}
+      onSubmit={form.onSubmit((v) => save.mutate(v))}
+      submitLabel={t("measureForm.save")}
+      pending={save.isPending}
+      error={save.error}
+    >
+      <TextInput
+        label={t("measureForm.title")}
+        withAsterisk
+        aria-required="true"
+        maxLength={300}
+        data-autofocus
+        {...form.getInputProps("title")}
+      />
+      <NativeSelect
+        label={t("measureForm.organisation")}
+        withAsterisk
+        aria-required="true"
+        data={[
+          { value: "", label: t("choose"), disabled: true },
+          ...(organisations.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name })),
+        ]}
+        {...form.getInputProps("organisationId")}
+      />
+      <Group grow align="flex-start">
+        <TextInput type="date" label={t("measureForm.dueDate")} {...form.getInputProps("dueDate")} />
+        {measure ? (
           <NativeSelect
-            label={t("measureForm.organisation")}
-            withAsterisk
-            aria-required="true"
-            data={[
-              { value: "", label: t("choose"), disabled: true },
-              ...(organisations.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name })),
-            ]}
-            {...form.getInputProps("organisationId")}
+            label={t("measureForm.status")}
+            data={measureStatuses.map((s) => ({ value: s, label: t(`measureStatus.${s}`) }))}
+            {...form.getInputProps("status")}
           />
-          <Group grow align="flex-start">
-            <TextInput type="date" label={t("measureForm.dueDate")} {...form.getInputProps("dueDate")} />
-            {measure ? (
-              <NativeSelect
-                label={t("measureForm.status")}
-                data={measureStatuses.map((s) => ({ value: s, label: t(`measureStatus.${s}`) }))}
-                {...form.getInputProps("status")}
-              />
-            ) : null}
-          </Group>
-          <FormButtons onClose={onClose} loading={save.isPending} label={t("measureForm.save")} />
-        </Stack>
-      </form>
-    </PlanModal>
+        ) : null}
+      </Group>
+    </FormDialog>
   );
 }
 
@@ -353,161 +323,162 @@ export function ConferenceDialog({ personId, plan, onClose }: { personId: string
     },
   });
   return (
-    <PlanModal title={t("recordConference")} onClose={onClose}>
-      <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v), focusFirstInvalid)}>
-        <Stack gap="md">
-          <ProblemAlert error={save.error} />
-          <TextInput
-            type="date"
-            label={t("conferenceForm.heldOn")}
-            withAsterisk
-            aria-required="true"
-            w={{ base: "100%", sm: 220 }}
-            data-autofocus
-            {...form.getInputProps("heldOn")}
-          />
-          <Fieldset legend={t("conferenceForm.participants")} variant="unstyled">
-            <Stack gap="xs">
-              {form.values.participants.map((_, i) => (
-                <Group
-                  // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
-                  key={i}
-                  align="flex-end"
-                  gap="xs"
-                  wrap="nowrap"
-                  role="group"
-                  aria-label={t("conferenceForm.participantLegend", { n: i + 1 })}
-                >
-                  <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" style={{ flex: 1 }}>
-                    <TextInput
-                      label={t("conferenceForm.participantName")}
-                      withAsterisk
-                      aria-required="true"
-                      maxLength={200}
-                      {...form.getInputProps(`participants.${i}.name`)}
-                    />
-                    <TextInput
-                      label={t("conferenceForm.participantRole")}
-                      maxLength={200}
-                      {...form.getInputProps(`participants.${i}.role`)}
-                    />
-                    <NativeSelect
-                      label={t("conferenceForm.participantOrganisation")}
-                      data={[{ value: "", label: t("conferenceForm.none") }, ...orgOptions]}
-                      {...form.getInputProps(`participants.${i}.organisationId`)}
-                    />
-                  </SimpleGrid>
+    <FormDialog
+      title={t("recordConference")}
+      onClose={onClose}
+      onSubmit={form.onSubmit((v) => save.mutate(v))}
+      submitLabel={t("conferenceForm.save")}
+      pending={save.isPending}
+      error={save.error}
+    >
+      <TextInput
+        type="date"
+        label={t("conferenceForm.heldOn")}
+        withAsterisk
+        aria-required="true"
+        w={{ base: "100%", sm: 220 }}
+        data-autofocus
+        {...form.getInputProps("heldOn")}
+      />
+      <Fieldset legend={t("conferenceForm.participants")} variant="unstyled">
+        <Stack gap="xs">
+          {form.values.participants.map((_, i) => (
+            <Group
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
+              key={i}
+              align="flex-end"
+              gap="xs"
+              wrap="nowrap"
+              role="group"
+              aria-label={t("conferenceForm.participantLegend", { n: i + 1 })}
+            >
+              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="xs" style={{ flex: 1 }}>
+                <TextInput
+                  label={t("conferenceForm.participantName")}
+                  withAsterisk
+                  aria-required="true"
+                  maxLength={200}
+                  {...form.getInputProps(`participants.${i}.name`)}
+                />
+                <TextInput
+                  label={t("conferenceForm.participantRole")}
+                  maxLength={200}
+                  {...form.getInputProps(`participants.${i}.role`)}
+                />
+                <NativeSelect
+                  label={t("conferenceForm.participantOrganisation")}
+                  data={[{ value: "", label: t("conferenceForm.none") }, ...orgOptions]}
+                  {...form.getInputProps(`participants.${i}.organisationId`)}
+                />
+              </SimpleGrid>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                size="lg"
+                mb={2}
+                disabled={form.values.participants.length === 1}
+                aria-label={t("conferenceForm.removeParticipant", { n: i + 1 })}
+                onClick={() => form.removeListItem("participants", i)}
+              >
+                <IconTrash size={18} aria-hidden="true" />
+              </ActionIcon>
+            </Group>
+          ))}
+          <Group>
+            <Button
+              variant="default"
+              size="compact-sm"
+              leftSection={<IconPlus size={16} aria-hidden="true" />}
+              onClick={() => form.insertListItem("participants", { name: "", role: "", organisationId: "" })}
+            >
+              {t("conferenceForm.addParticipant")}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+      <Textarea
+        label={t("conferenceForm.notes")}
+        autosize
+        minRows={3}
+        maxLength={4000}
+        {...form.getInputProps("notes")}
+      />
+      <Fieldset legend={t("conferenceForm.decisions")} variant="unstyled">
+        <Stack gap="sm">
+          {form.values.decisions.map((d, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
+            <Fieldset key={i} legend={t("conferenceForm.decisionLegend", { n: i + 1 })}>
+              <Stack gap="xs">
+                <Group align="flex-end" gap="xs" wrap="nowrap">
+                  <TextInput
+                    style={{ flex: 1 }}
+                    label={t("conferenceForm.decision")}
+                    withAsterisk
+                    aria-required="true"
+                    maxLength={1000}
+                    {...form.getInputProps(`decisions.${i}.text`)}
+                  />
                   <ActionIcon
                     variant="subtle"
                     color="red"
                     size="lg"
                     mb={2}
-                    disabled={form.values.participants.length === 1}
-                    aria-label={t("conferenceForm.removeParticipant", { n: i + 1 })}
-                    onClick={() => form.removeListItem("participants", i)}
+                    aria-label={t("conferenceForm.removeDecision", { n: i + 1 })}
+                    onClick={() => form.removeListItem("decisions", i)}
                   >
                     <IconTrash size={18} aria-hidden="true" />
                   </ActionIcon>
                 </Group>
-              ))}
-              <Group>
-                <Button
-                  variant="default"
-                  size="compact-sm"
-                  leftSection={<IconPlus size={16} aria-hidden="true" />}
-                  onClick={() => form.insertListItem("participants", { name: "", role: "", organisationId: "" })}
-                >
-                  {t("conferenceForm.addParticipant")}
-                </Button>
-              </Group>
-            </Stack>
-          </Fieldset>
-          <Textarea
-            label={t("conferenceForm.notes")}
-            autosize
-            minRows={3}
-            maxLength={4000}
-            {...form.getInputProps("notes")}
-          />
-          <Fieldset legend={t("conferenceForm.decisions")} variant="unstyled">
-            <Stack gap="sm">
-              {form.values.decisions.map((d, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place
-                <Fieldset key={i} legend={t("conferenceForm.decisionLegend", { n: i + 1 })}>
-                  <Stack gap="xs">
-                    <Group align="flex-end" gap="xs" wrap="nowrap">
-                      <TextInput
-                        style={{ flex: 1 }}
-                        label={t("conferenceForm.decision")}
-                        withAsterisk
-                        aria-required="true"
-                        maxLength={1000}
-                        {...form.getInputProps(`decisions.${i}.text`)}
-                      />
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        size="lg"
-                        mb={2}
-                        aria-label={t("conferenceForm.removeDecision", { n: i + 1 })}
-                        onClick={() => form.removeListItem("decisions", i)}
-                      >
-                        <IconTrash size={18} aria-hidden="true" />
-                      </ActionIcon>
-                    </Group>
-                    {plan.goals.length > 0 ? (
-                      <Checkbox
-                        label={t("conferenceForm.asMeasure")}
-                        {...form.getInputProps(`decisions.${i}.asMeasure`, { type: "checkbox" })}
-                      />
-                    ) : null}
-                    {d.asMeasure ? (
-                      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
-                        <NativeSelect
-                          label={t("conferenceForm.goal")}
-                          withAsterisk
-                          data={[
-                            { value: "", label: t("choose"), disabled: true },
-                            ...plan.goals.map((g) => ({ value: g.id, label: g.title })),
-                          ]}
-                          {...form.getInputProps(`decisions.${i}.goalId`)}
-                        />
-                        <TextInput
-                          label={t("conferenceForm.measureTitle")}
-                          withAsterisk
-                          maxLength={300}
-                          {...form.getInputProps(`decisions.${i}.title`)}
-                        />
-                        <NativeSelect
-                          label={t("conferenceForm.organisation")}
-                          data={orgOptions}
-                          {...form.getInputProps(`decisions.${i}.organisationId`)}
-                        />
-                        <TextInput
-                          type="date"
-                          label={t("conferenceForm.dueDate")}
-                          {...form.getInputProps(`decisions.${i}.dueDate`)}
-                        />
-                      </SimpleGrid>
-                    ) : null}
-                  </Stack>
-                </Fieldset>
-              ))}
-              <Group>
-                <Button
-                  variant="default"
-                  size="compact-sm"
-                  leftSection={<IconPlus size={16} aria-hidden="true" />}
-                  onClick={() => form.insertListItem("decisions", emptyDecision())}
-                >
-                  {t("conferenceForm.addDecision")}
-                </Button>
-              </Group>
-            </Stack>
-          </Fieldset>
-          <FormButtons onClose={onClose} loading={save.isPending} label={t("conferenceForm.save")} />
+                {plan.goals.length > 0 ? (
+                  <Checkbox
+                    label={t("conferenceForm.asMeasure")}
+                    {...form.getInputProps(`decisions.${i}.asMeasure`, { type: "checkbox" })}
+                  />
+                ) : null}
+                {d.asMeasure ? (
+                  <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs">
+                    <NativeSelect
+                      label={t("conferenceForm.goal")}
+                      withAsterisk
+                      data={[
+                        { value: "", label: t("choose"), disabled: true },
+                        ...plan.goals.map((g) => ({ value: g.id, label: g.title })),
+                      ]}
+                      {...form.getInputProps(`decisions.${i}.goalId`)}
+                    />
+                    <TextInput
+                      label={t("conferenceForm.measureTitle")}
+                      withAsterisk
+                      maxLength={300}
+                      {...form.getInputProps(`decisions.${i}.title`)}
+                    />
+                    <NativeSelect
+                      label={t("conferenceForm.organisation")}
+                      data={orgOptions}
+                      {...form.getInputProps(`decisions.${i}.organisationId`)}
+                    />
+                    <TextInput
+                      type="date"
+                      label={t("conferenceForm.dueDate")}
+                      {...form.getInputProps(`decisions.${i}.dueDate`)}
+                    />
+                  </SimpleGrid>
+                ) : null}
+              </Stack>
+            </Fieldset>
+          ))}
+          <Group>
+            <Button
+              variant="default"
+              size="compact-sm"
+              leftSection={<IconPlus size={16} aria-hidden="true" />}
+              onClick={() => form.insertListItem("decisions", emptyDecision())}
+            >
+              {t("conferenceForm.addDecision")}
+            </Button>
+          </Group>
         </Stack>
-      </form>
-    </PlanModal>
+      </Fieldset>
+    </FormDialog>
   );
 }

@@ -1,5 +1,5 @@
 // Texts of the integration plan tab.
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   title: "Integrationsplan",
@@ -163,5 +163,5 @@ const en: typeof de = {
   unavailable: "The integration plan is not available to your organisation.",
 };
 
-const ns = registerStrings("plans", { de, en });
+const ns = defineStrings("plans", de, en);
 export const usePlanStrings = () => useStrings(ns);

@@ -1,15 +1,15 @@
 // The form of every record kind, in a dialog: fields from the kind's specification, selects fed by
 // the code lists (the paragraph list filtered by the chosen status type), inline validation and the
 // server's field errors (`data.<field>`) on the fields.
-import { Button, Group, Modal, NativeSelect, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, NativeSelect, Select, SimpleGrid, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../app/api-client";
+import { FormDialog, focusFirstInvalidInDialog } from "../../app/form-dialog";
 import { localizeFieldMessage } from "../../app/forms";
 import { notifySuccess } from "../../app/notify";
-import { ProblemAlert } from "../../app/page";
 import { allOrganisationsQuery } from "../organisations/organisations.api";
 import { PartialDateField } from "../persons/partial-date-field";
 import { type KnownPrecision, parseInput, precisionOf, toInputText } from "../persons/partial-dates";
@@ -144,7 +144,7 @@ export function RecordFormModal({
       }
       if (Object.keys(fields).length > 0) {
         form.setErrors(fields);
-        focusInvalidInDialog();
+        focusFirstInvalidInDialog();
         if (unmapped) setError(e);
       } else setError(e);
     }
@@ -270,52 +270,38 @@ export function RecordFormModal({
   };
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={
         record
           ? t("form.editTitle", { kind: format.kindInText(kind) })
           : t("form.createTitle", { kind: format.kindInText(kind) })
       }
-      closeButtonProps={{ "aria-label": tc("actions.close") }}
-      size="lg"
-      styles={{ title: { fontWeight: 650, fontSize: "var(--mantine-font-size-lg)" } }}
+      onClose={onClose}
+      onSubmit={form.onSubmit(submit)}
+      submitLabel={tc("actions.save")}
+      pending={busy}
+      error={error}
+      errorAction={
+        conflict ? (
+          <Button variant="default" onClick={reload}>
+            {tc("actions.reload")}
+          </Button>
+        ) : undefined
+      }
+      testId="record-form"
     >
-      <ProblemAlert
-        error={error}
-        action={
-          conflict ? (
-            <Button variant="default" onClick={reload}>
-              {tc("actions.reload")}
-            </Button>
-          ) : undefined
-        }
-      />
-      <form onSubmit={form.onSubmit(submit, focusInvalidInDialog)} noValidate data-testid="record-form">
-        <Stack gap="md">
-          {rows(specs).map((row) =>
-            row.length === 1 ? (
-              <Fragment key={row[0]?.name}>{row[0] ? field(row[0]) : null}</Fragment>
-            ) : (
-              <SimpleGrid key={row.map((r) => r.name).join("+")} cols={{ base: 1, xs: 2 }} spacing="md">
-                {row.map((spec) => (
-                  <Fragment key={spec.name}>{field(spec)}</Fragment>
-                ))}
-              </SimpleGrid>
-            ),
-          )}
-          <Group gap="sm" mt="sm">
-            <Button type="submit" loading={busy}>
-              {tc("actions.save")}
-            </Button>
-            <Button variant="default" onClick={onClose}>
-              {tc("actions.cancel")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {rows(specs).map((row) =>
+        row.length === 1 ? (
+          <Fragment key={row[0]?.name}>{row[0] ? field(row[0]) : null}</Fragment>
+        ) : (
+          <SimpleGrid key={row.map((r) => r.name).join("+")} cols={{ base: 1, xs: 2 }} spacing="md">
+            {row.map((spec) => (
+              <Fragment key={spec.name}>{field(spec)}</Fragment>
+            ))}
+          </SimpleGrid>
+        ),
+      )}
+    </FormDialog>
   );
 }
 
@@ -333,10 +319,3 @@ function rows(specs: FieldSpec[]): FieldSpec[][] {
 
 const earliest = (iso: string) => (iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso);
 const latest = (iso: string) => (iso.length === 4 ? `${iso}-12-31` : iso.length === 7 ? `${iso}-31` : iso);
-
-/** In a dialog, the first invalid field is inside the dialog rather than in main. */
-function focusInvalidInDialog() {
-  setTimeout(() => {
-    document.querySelector<HTMLElement>('[role="dialog"] [aria-invalid="true"]')?.focus();
-  });
-}

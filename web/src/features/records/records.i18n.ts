@@ -1,5 +1,5 @@
 // Strings of the life-domain records: categories, fields, fixed value lists, forms and notices.
-import { defineStrings, useStrings } from "../persons/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   category: {

@@ -1,13 +1,13 @@
 // The case file's referrals section: the person's referrals (as far as the organisation takes
 // part) and the Refer button.
-import { Anchor, Button, Group, Paper, Table, Text, Title, VisuallyHidden } from "@mantine/core";
+import { Anchor, Button, Group, Text, Title } from "@mantine/core";
 import { IconSend } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 
-import { TableRegion } from "../../app/list-parts";
-import { PageLoader, ProblemAlert } from "../../app/page";
+import { DataTable } from "../../app/data-table";
+import { ProblemAlert } from "../../app/page";
 import { useServices } from "../directory/services.api";
 import { ReferDialog } from "./refer-dialog";
 import { Deadlines, OverdueBadge, ReferralStatusBadge, useShortDate } from "./referral-parts";
@@ -43,60 +43,44 @@ export function PersonReferralsTab({ personId, canRefer }: { personId: string; c
         ) : null}
       </Group>
       <ProblemAlert error={query.error} />
-      {query.isPending ? (
-        <PageLoader />
-      ) : items.length === 0 ? (
-        <Paper withBorder radius="md" p="lg">
-          <Text c="dimmed">{t("person.empty")}</Text>
-        </Paper>
-      ) : (
-        <TableRegion label={t("person.caption")}>
-          <Table className="data-table" data-testid="person-referrals">
-            <Table.Caption style={{ captionSide: "top" }}>
-              <VisuallyHidden>{t("person.caption")}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("inbox.service")}</Table.Th>
-                <Table.Th scope="col">{t("inbox.from")}</Table.Th>
-                <Table.Th scope="col">{t("inbox.to")}</Table.Th>
-                <Table.Th scope="col">{t("inbox.sent")}</Table.Th>
-                <Table.Th scope="col">{t("inbox.status")}</Table.Th>
-                <Table.Th scope="col">{t("inbox.deadlines")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Th scope="row" style={{ verticalAlign: "top" }}>
-                    <Anchor
-                      fw={600}
-                      renderRoot={(props) => (
-                        <Link {...props} to="/referrals/$referralId" params={{ referralId: r.id }} />
-                      )}
-                    >
-                      {services.label(r.service)}
-                    </Anchor>
-                  </Table.Th>
-                  <Table.Td style={{ verticalAlign: "top" }}>{r.fromOrganisation.name}</Table.Td>
-                  <Table.Td style={{ verticalAlign: "top" }}>{r.toOrganisation.name}</Table.Td>
-                  <Table.Td style={{ verticalAlign: "top", whiteSpace: "nowrap" }}>{fmt.date(r.sentAt)}</Table.Td>
-                  <Table.Td style={{ verticalAlign: "top" }}>
-                    <Group gap={6}>
-                      <ReferralStatusBadge status={r.status} />
-                      <OverdueBadge referral={r} />
-                      {r.outcome ? <Text size="sm">{t(`outcome.${r.outcome}`)}</Text> : null}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td style={{ verticalAlign: "top" }}>
-                    <Deadlines referral={r} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TableRegion>
-      )}
+      <DataTable
+        caption={t("person.caption")}
+        testId="person-referrals"
+        loading={query.isPending}
+        rows={items}
+        rowKey={(r) => r.id}
+        empty={t("person.empty")}
+        columns={[
+          {
+            key: "service",
+            header: t("inbox.service"),
+            rowHeader: true,
+            cell: (r) => (
+              <Anchor
+                fw={600}
+                renderRoot={(props) => <Link {...props} to="/referrals/$referralId" params={{ referralId: r.id }} />}
+              >
+                {services.label(r.service)}
+              </Anchor>
+            ),
+          },
+          { key: "from", header: t("inbox.from"), cell: (r) => r.fromOrganisation.name },
+          { key: "to", header: t("inbox.to"), cell: (r) => r.toOrganisation.name },
+          { key: "sent", header: t("inbox.sent"), nowrap: true, cell: (r) => fmt.date(r.sentAt) },
+          {
+            key: "status",
+            header: t("inbox.status"),
+            cell: (r) => (
+              <Group gap={6}>
+                <ReferralStatusBadge status={r.status} />
+                <OverdueBadge referral={r} />
+                {r.outcome ? <Text size="sm">{t(`outcome.${r.outcome}`)}</Text> : null}
+              </Group>
+            ),
+          },
+          { key: "deadlines", header: t("inbox.deadlines"), cell: (r) => <Deadlines referral={r} /> },
+        ]}
+      />
       <ReferDialog personId={personId} opened={referring} onClose={() => setReferring(false)} />
     </section>
   );

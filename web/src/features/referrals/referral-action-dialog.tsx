@@ -1,13 +1,13 @@
 // The dialogs of a referral's actions: accept (optional first appointment, date and time), decline
 // (reason, note), complete (outcome, note), withdraw (reason). The version guards against stale changes.
-import { Button, Group, Modal, NativeSelect, Stack, Textarea, TextInput } from "@mantine/core";
+import { NativeSelect, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { FormDialog } from "../../app/form-dialog";
 import { useFormat } from "../../app/format";
 import { serverFieldErrors } from "../../app/forms";
 import { notifySuccess } from "../../app/notify";
-import { ProblemAlert } from "../../app/page";
 import { declineReasons, outcomes, type Referral, type ReferralAction, referralsApi } from "./referrals.api";
 import { useReferralStrings } from "./referrals.i18n";
 
@@ -68,83 +68,64 @@ export function ReferralActionDialog({
   const needsChoice = action === "decline" || action === "complete";
 
   return (
-    <Modal
+    <FormDialog
       opened={action !== null}
       onClose={close}
       title={action ? t(`action.${action}Title`) : ""}
-      size="lg"
-      closeButtonProps={{ "aria-label": tc("actions.close") }}
-      styles={{ title: { fontWeight: 650, fontSize: "var(--mantine-font-size-lg)" } }}
+      onSubmit={() => {
+        if (!action) return;
+        if (needsChoice && !reason) {
+          setFieldError(t("refer.required"));
+          return;
+        }
+        setFieldError(null);
+        submit.mutate(action);
+      }}
+      submitLabel={action ? t(`action.${action}`) : ""}
+      pending={submit.isPending}
+      error={submit.error}
+      danger={action === "decline" || action === "withdraw"}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!action) return;
-          if (needsChoice && !reason) {
-            setFieldError(t("refer.required"));
-            return;
-          }
-          setFieldError(null);
-          submit.mutate(action);
-        }}
-      >
-        <Stack gap="md">
-          <ProblemAlert error={submit.error} />
-          {action === "accept" ? (
-            <TextInput
-              type="datetime-local"
-              label={t("action.firstAppointmentOn")}
-              description={t("action.firstAppointmentDescription", { date: fmt.date(referral.firstAppointmentBy) })}
-              value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
-              error={serverErrors.firstAppointmentAt}
-              w={{ base: "100%", sm: 280 }}
-              data-autofocus
-            />
-          ) : null}
-          {action === "decline" || action === "complete" ? (
-            <NativeSelect
-              label={action === "decline" ? t("action.reason") : t("action.outcome")}
-              withAsterisk
-              aria-required="true"
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={fieldError ?? serverErrors.reason ?? serverErrors.outcome}
-              data={[
-                { value: "", label: t("action.choose"), disabled: true },
-                ...(action === "decline"
-                  ? declineReasons.map((r) => ({ value: r, label: t(`declineReason.${r}`) }))
-                  : outcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))),
-              ]}
-              data-autofocus
-            />
-          ) : null}
-          <Textarea
-            label={action === "withdraw" ? t("action.withdrawReason") : t("action.note")}
-            description={t("action.noteDescription")}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={serverErrors.note}
-            autosize
-            minRows={3}
-            maxLength={2000}
-            data-autofocus={action === "withdraw" ? true : undefined}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {tc("actions.cancel")}
-            </Button>
-            <Button
-              type="submit"
-              color={action === "decline" || action === "withdraw" ? "#b42318" : undefined}
-              loading={submit.isPending}
-            >
-              {action ? t(`action.${action}`) : ""}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {action === "accept" ? (
+        <TextInput
+          type="datetime-local"
+          label={t("action.firstAppointmentOn")}
+          description={t("action.firstAppointmentDescription", { date: fmt.date(referral.firstAppointmentBy) })}
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          error={serverErrors.firstAppointmentAt}
+          w={{ base: "100%", sm: 280 }}
+          data-autofocus
+        />
+      ) : null}
+      {action === "decline" || action === "complete" ? (
+        <NativeSelect
+          label={action === "decline" ? t("action.reason") : t("action.outcome")}
+          withAsterisk
+          aria-required="true"
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={fieldError ?? serverErrors.reason ?? serverErrors.outcome}
+          data={[
+            { value: "", label: t("action.choose"), disabled: true },
+            ...(action === "decline"
+              ? declineReasons.map((r) => ({ value: r, label: t(`declineReason.${r}`) }))
+              : outcomes.map((o) => ({ value: o, label: t(`outcome.${o}`) }))),
+          ]}
+          data-autofocus
+        />
+      ) : null}
+      <Textarea
+        label={action === "withdraw" ? t("action.withdrawReason") : t("action.note")}
+        description={t("action.noteDescription")}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={serverErrors.note}
+        autosize
+        minRows={3}
+        maxLength={2000}
+        data-autofocus={action === "withdraw" ? true : undefined}
+      />
+    </FormDialog>
   );
 }

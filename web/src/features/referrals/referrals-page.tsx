@@ -2,11 +2,12 @@
 // and due dates; each row links to the referral. It opens on the open referrals (sent and accepted):
 // ended ones mostly no longer show the person. The lead organisation (the integration office) mostly
 // sends referrals, so its inbox opens on the outgoing ones.
-import { Anchor, Group, NativeSelect, SegmentedControl, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Anchor, Group, NativeSelect, SegmentedControl, Stack, Text } from "@mantine/core";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { FilterBar, ListFooter, TableRegion } from "../../app/list-parts";
-import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { DataTable } from "../../app/data-table";
+import { FilterBar } from "../../app/list-parts";
+import { PageHeader, ProblemAlert } from "../../app/page";
 import { useMe } from "../auth/auth.api";
 import { useServices } from "../directory/services.api";
 import { Deadlines, OverdueBadge, personName, ReferralStatusBadge, useShortDate } from "./referral-parts";
@@ -80,80 +81,56 @@ export function ReferralsPage() {
         />
       </FilterBar>
       <ProblemAlert error={query.error} />
-      {query.isPending ? (
-        <PageLoader />
-      ) : (
-        <TableRegion label={t("inbox.caption")}>
-          <Table className="data-table" data-testid="referrals-table">
-            <Table.Caption style={{ captionSide: "top" }}>
-              <VisuallyHidden>{t("inbox.caption")}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("inbox.person")}</Table.Th>
-                <Table.Th scope="col">{t("inbox.service")}</Table.Th>
-                <Table.Th scope="col">{direction === "incoming" ? t("inbox.from") : t("inbox.to")}</Table.Th>
-                <Table.Th scope="col">{t("inbox.sent")}</Table.Th>
-                <Table.Th scope="col">{t("inbox.status")}</Table.Th>
-                <Table.Th scope="col">{t("inbox.deadlines")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text py="md" c="dimmed">
-                      {t("inbox.empty")}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : (
-                items.map((r) => (
-                  <Table.Tr key={r.id} data-testid="referral-row">
-                    <Table.Th scope="row" style={{ verticalAlign: "top" }}>
-                      <Anchor
-                        fw={600}
-                        renderRoot={(props) => (
-                          <Link {...props} to="/referrals/$referralId" params={{ referralId: r.id }} />
-                        )}
-                      >
-                        {r.person ? personName(r.person) : t("inbox.personHidden")}
-                      </Anchor>
-                      {r.person?.birthDate ? (
-                        <Text size="xs" c="dimmed" fw={400}>
-                          {t("inbox.born", { date: fmt.date(r.person.birthDate) })}
-                        </Text>
-                      ) : null}
-                    </Table.Th>
-                    <Table.Td style={{ verticalAlign: "top" }}>{services.label(r.service)}</Table.Td>
-                    <Table.Td style={{ verticalAlign: "top" }}>
-                      {direction === "incoming" ? r.fromOrganisation.name : r.toOrganisation.name}
-                    </Table.Td>
-                    <Table.Td style={{ verticalAlign: "top", whiteSpace: "nowrap" }}>{fmt.date(r.sentAt)}</Table.Td>
-                    <Table.Td style={{ verticalAlign: "top" }}>
-                      <Group gap={6}>
-                        <ReferralStatusBadge status={r.status as ReferralStatus} />
-                        <OverdueBadge referral={r} />
-                      </Group>
-                    </Table.Td>
-                    <Table.Td style={{ verticalAlign: "top" }}>
-                      <Deadlines referral={r} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
-        </TableRegion>
-      )}
-      {query.data ? (
-        <ListFooter
-          count={items.length}
-          hasMore={query.hasNextPage}
-          loadingMore={query.isFetchingNextPage}
-          onLoadMore={() => void query.fetchNextPage()}
-        />
-      ) : null}
+      <DataTable
+        caption={t("inbox.caption")}
+        testId="referrals-table"
+        loading={query.isPending}
+        rows={items}
+        rowKey={(r) => r.id}
+        rowProps={() => ({ "data-testid": "referral-row" })}
+        empty={t("inbox.empty")}
+        paging={query.data ? query : undefined}
+        columns={[
+          {
+            key: "person",
+            header: t("inbox.person"),
+            rowHeader: true,
+            cell: (r) => (
+              <>
+                <Anchor
+                  fw={600}
+                  renderRoot={(props) => <Link {...props} to="/referrals/$referralId" params={{ referralId: r.id }} />}
+                >
+                  {r.person ? personName(r.person) : t("inbox.personHidden")}
+                </Anchor>
+                {r.person?.birthDate ? (
+                  <Text size="xs" c="dimmed" fw={400}>
+                    {t("inbox.born", { date: fmt.date(r.person.birthDate) })}
+                  </Text>
+                ) : null}
+              </>
+            ),
+          },
+          { key: "service", header: t("inbox.service"), cell: (r) => services.label(r.service) },
+          {
+            key: "partner",
+            header: direction === "incoming" ? t("inbox.from") : t("inbox.to"),
+            cell: (r) => (direction === "incoming" ? r.fromOrganisation.name : r.toOrganisation.name),
+          },
+          { key: "sent", header: t("inbox.sent"), nowrap: true, cell: (r) => fmt.date(r.sentAt) },
+          {
+            key: "status",
+            header: t("inbox.status"),
+            cell: (r) => (
+              <Group gap={6}>
+                <ReferralStatusBadge status={r.status as ReferralStatus} />
+                <OverdueBadge referral={r} />
+              </Group>
+            ),
+          },
+          { key: "deadlines", header: t("inbox.deadlines"), cell: (r) => <Deadlines referral={r} /> },
+        ]}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 // Texts of referrals: inbox, detail, action dialogs, the Refer dialog, the case-file section and SLA figures.
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   inbox: {
@@ -356,5 +356,5 @@ const en: Strings = {
   },
 };
 
-const ns = registerStrings("referrals", { de, en });
+const ns = defineStrings("referrals", de, en);
 export const useReferralStrings = () => useStrings(ns);

@@ -1,12 +1,13 @@
 // SLA figures for the steering group and the tenant admin: per receiving organisation, referrals
 // received, share acknowledged in time, median working days to acknowledge, open overdue.
-import { Button, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Button, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
+import { DataTable } from "../../app/data-table";
 import { useFormat } from "../../app/format";
-import { FilterBar, TableRegion } from "../../app/list-parts";
-import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { FilterBar } from "../../app/list-parts";
+import { PageHeader, ProblemAlert } from "../../app/page";
 import { slaQuery } from "./referrals.api";
 import { useReferralStrings } from "./referrals.i18n";
 
@@ -53,63 +54,40 @@ export function SlaPage() {
         </FilterBar>
       </form>
       <ProblemAlert error={query.error} />
-      {query.isPending ? (
-        <PageLoader />
-      ) : (
-        <TableRegion label={t("sla.caption")}>
-          <Table className="data-table" data-testid="sla-table">
-            <Table.Caption style={{ captionSide: "top" }}>
-              <VisuallyHidden>{t("sla.caption")}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("sla.organisation")}</Table.Th>
-                <Table.Th scope="col" style={{ textAlign: "right", whiteSpace: "normal", verticalAlign: "bottom" }}>
-                  {t("sla.received")}
-                </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: "right", whiteSpace: "normal", verticalAlign: "bottom" }}>
-                  {t("sla.acknowledged")}
-                </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: "right", whiteSpace: "normal", verticalAlign: "bottom" }}>
-                  {t("sla.inTime")}
-                </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: "right", whiteSpace: "normal", verticalAlign: "bottom" }}>
-                  {t("sla.median")}
-                </Table.Th>
-                <Table.Th scope="col" style={{ textAlign: "right", whiteSpace: "normal", verticalAlign: "bottom" }}>
-                  {t("sla.overdueOpen")}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text py="md" c="dimmed">
-                      {t("sla.empty")}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : (
-                items.map((r) => (
-                  <Table.Tr key={r.organisationId}>
-                    <Table.Th scope="row">{r.organisationName}</Table.Th>
-                    <Table.Td style={{ textAlign: "right" }}>{num(r.received, r.suppressed)}</Table.Td>
-                    <Table.Td style={{ textAlign: "right" }}>{num(r.acknowledged, r.suppressed)}</Table.Td>
-                    <Table.Td style={{ textAlign: "right" }}>{percent(r.shareInTime, r.suppressed)}</Table.Td>
-                    <Table.Td style={{ textAlign: "right" }}>
-                      {r.suppressed || r.medianDaysToAcknowledge === null
-                        ? t("sla.suppressed")
-                        : fmt.number(r.medianDaysToAcknowledge)}
-                    </Table.Td>
-                    <Table.Td style={{ textAlign: "right" }}>{num(r.overdueOpen, r.suppressed)}</Table.Td>
-                  </Table.Tr>
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
-        </TableRegion>
-      )}
+      <DataTable
+        caption={t("sla.caption")}
+        testId="sla-table"
+        loading={query.isPending}
+        rows={items}
+        rowKey={(r) => r.organisationId}
+        empty={t("sla.empty")}
+        columns={[
+          { key: "organisation", header: t("sla.organisation"), rowHeader: true, cell: (r) => r.organisationName },
+          { key: "received", header: t("sla.received"), numeric: true, cell: (r) => num(r.received, r.suppressed) },
+          {
+            key: "acknowledged",
+            header: t("sla.acknowledged"),
+            numeric: true,
+            cell: (r) => num(r.acknowledged, r.suppressed),
+          },
+          { key: "inTime", header: t("sla.inTime"), numeric: true, cell: (r) => percent(r.shareInTime, r.suppressed) },
+          {
+            key: "median",
+            header: t("sla.median"),
+            numeric: true,
+            cell: (r) =>
+              r.suppressed || r.medianDaysToAcknowledge === null
+                ? t("sla.suppressed")
+                : fmt.number(r.medianDaysToAcknowledge),
+          },
+          {
+            key: "overdueOpen",
+            header: t("sla.overdueOpen"),
+            numeric: true,
+            cell: (r) => num(r.overdueOpen, r.suppressed),
+          },
+        ]}
+      />
       <Text size="sm" c="dimmed" mt="sm">
         {t("sla.suppressedNote")}
       </Text>

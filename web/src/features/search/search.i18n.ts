@@ -1,6 +1,6 @@
 // Strings of the global person search (in the header, so part of the first load: kept short) and
 // the words for match reasons, which the duplicates pages use too.
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const reasonsDe = {
   "same-name": "gleicher Name",
@@ -33,8 +33,9 @@ const reasonsEn: typeof reasonsDe = {
   "no-family-name": "recorded without a family name",
 };
 
-export const searchNs = registerStrings("search", {
-  de: {
+export const searchNs = defineStrings(
+  "search",
+  {
     label: "Personen suchen",
     placeholder: "Name oder Geburtsdatum",
     results: "Suchergebnisse",
@@ -47,7 +48,7 @@ export const searchNs = registerStrings("search", {
     hint: "Pfeiltasten zum Auswählen, Eingabe zum Öffnen, Escape zum Schließen",
     reason: reasonsDe,
   },
-  en: {
+  {
     label: "Search persons",
     placeholder: "Name or date of birth",
     results: "Search results",
@@ -60,7 +61,7 @@ export const searchNs = registerStrings("search", {
     hint: "Arrow keys to choose, Enter to open, Escape to close",
     reason: reasonsEn,
   },
-});
+);
 
 export const useSearchStrings = () => useStrings(searchNs);
 

@@ -1,5 +1,5 @@
 // Texts of the settings page.
-import { registerStrings, useStrings } from "../data-protection/feature-strings";
+import { defineStrings, useStrings } from "../../app/strings";
 
 const de = {
   title: "Einstellungen",
@@ -101,5 +101,5 @@ const en: typeof de = {
   state: de.state,
 };
 
-const ns = registerStrings("settings", { de, en });
+const ns = defineStrings("settings", de, en);
 export const useSettingsStrings = () => useStrings(ns);

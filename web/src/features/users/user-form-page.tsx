@@ -28,6 +28,7 @@ import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
 import { type Me, useMe } from "../auth/auth.api";
 import { allOrganisationsQuery, type Organisation } from "../organisations/organisations.api";
 import { type User, userQuery, usersApi } from "./users.api";
+import { useUserStrings } from "./users.i18n";
 
 const editRoute = getRouteApi("/_app/users/$userId");
 const fields = ["email", "name", "organisationId", "role", "password", "locale"] as const;
@@ -64,7 +65,7 @@ function organisationOptions(me: Me, all: Organisation[], current?: string) {
 }
 
 function UserForm({ user, organisations }: { user?: User; organisations: Organisation[] }) {
-  const { t } = useTranslation("users");
+  const t = useUserStrings();
   const { t: tc } = useTranslation();
   const { t: tv } = useTranslation("vocabulary");
   const fmt = useFormat();

@@ -1,24 +1,26 @@
 // User accounts: all of the tenant for its admin, the own organisation's for an org admin.
-import { Anchor, Button, NativeSelect, Paper, Table, Text, TextInput, VisuallyHidden } from "@mantine/core";
+import { Anchor, Button, NativeSelect, Text, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../../app/data-table";
 import { type Role, roles } from "../../app/domain";
 import { useFormat } from "../../app/format";
-import { FilterBar, ListFooter } from "../../app/list-parts";
-import { PageHeader, PageLoader, ProblemAlert } from "../../app/page";
+import { FilterBar } from "../../app/list-parts";
+import { PageHeader, ProblemAlert } from "../../app/page";
 import { StatusBadge } from "../../app/status-badge";
 import { useMe } from "../auth/auth.api";
 import { allOrganisationsQuery } from "../organisations/organisations.api";
 import { usersQuery } from "./users.api";
+import { useUserStrings } from "./users.i18n";
 
 const route = getRouteApi("/_app/users");
 
 export function UsersPage() {
-  const { t } = useTranslation("users");
+  const t = useUserStrings();
   const { t: tc } = useTranslation();
   const { t: tv } = useTranslation("vocabulary");
   const fmt = useFormat();
@@ -36,7 +38,6 @@ export function UsersPage() {
     usersQuery({ q: search.q, role: search.role, organisationId: all ? search.organisationId : undefined }),
   );
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const columns = all ? 5 : 4;
 
   return (
     <>
@@ -94,69 +95,58 @@ export function UsersPage() {
         />
       </FilterBar>
       <ProblemAlert error={query.error} />
-      {query.isPending ? (
-        <PageLoader />
-      ) : (
-        <Paper withBorder radius="md" pos="relative" style={{ overflowX: "auto" }}>
-          <Table className="data-table" data-testid="users-table">
-            <Table.Caption style={{ captionSide: "top" }}>
-              <VisuallyHidden>{t("list.caption")}</VisuallyHidden>
-            </Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("list.name")}</Table.Th>
-                <Table.Th scope="col">{t("list.role")}</Table.Th>
-                {all ? <Table.Th scope="col">{t("list.organisation")}</Table.Th> : null}
-                <Table.Th scope="col">{t("list.lastLogin")}</Table.Th>
-                <Table.Th scope="col">{t("list.status")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={columns}>
-                    <Text py="md" c="dimmed">
-                      {t("list.empty")}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : (
-                items.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Th scope="row" fw={600}>
-                      <Anchor renderRoot={(props) => <Link {...props} to="/users/$userId" params={{ userId: u.id }} />}>
-                        {u.name}
-                      </Anchor>
-                      <Text size="sm" c="dimmed" fw={400} style={{ wordBreak: "break-all" }}>
-                        {u.email}
-                      </Text>
-                    </Table.Th>
-                    <Table.Td>{tv(`role.${u.role}`)}</Table.Td>
-                    {all ? <Table.Td>{orgName.get(u.organisationId) ?? tc("status.none")}</Table.Td> : null}
-                    <Table.Td>{u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : t("list.never")}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      <StatusBadge tone={u.active ? "success" : "neutral"}>
-                        {u.active ? tc("status.active") : tc("status.inactive")}
-                      </StatusBadge>
-                      <Text size="xs" c="dimmed" mt={4}>
-                        {t("list.twoFactor")}: {u.totpEnabled ? t("list.twoFactorOn") : t("list.twoFactorOff")}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
-      {query.data ? (
-        <ListFooter
-          count={items.length}
-          hasMore={query.hasNextPage}
-          loadingMore={query.isFetchingNextPage}
-          onLoadMore={() => void query.fetchNextPage()}
-        />
-      ) : null}
+      <DataTable
+        caption={t("list.caption")}
+        testId="users-table"
+        loading={query.isPending}
+        rows={items}
+        rowKey={(u) => u.id}
+        empty={t("list.empty")}
+        paging={query.data ? query : undefined}
+        columns={[
+          {
+            key: "name",
+            header: t("list.name"),
+            rowHeader: true,
+            cell: (u) => (
+              <>
+                <Anchor renderRoot={(props) => <Link {...props} to="/users/$userId" params={{ userId: u.id }} />}>
+                  {u.name}
+                </Anchor>
+                <Text size="sm" c="dimmed" fw={400} style={{ wordBreak: "break-all" }}>
+                  {u.email}
+                </Text>
+              </>
+            ),
+          },
+          { key: "role", header: t("list.role"), cell: (u) => tv(`role.${u.role}`) },
+          all && {
+            key: "organisation",
+            header: t("list.organisation"),
+            cell: (u) => orgName.get(u.organisationId) ?? tc("status.none"),
+          },
+          {
+            key: "lastLogin",
+            header: t("list.lastLogin"),
+            cell: (u) => (u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : t("list.never")),
+          },
+          {
+            key: "status",
+            header: t("list.status"),
+            nowrap: true,
+            cell: (u) => (
+              <>
+                <StatusBadge tone={u.active ? "success" : "neutral"}>
+                  {u.active ? tc("status.active") : tc("status.inactive")}
+                </StatusBadge>
+                <Text size="xs" c="dimmed" mt={4}>
+                  {t("list.twoFactor")}: {u.totpEnabled ? t("list.twoFactorOn") : t("list.twoFactorOff")}
+                </Text>
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { defineStrings, useStrings } from "../../app/strings";
+
 const de = {
   list: {
     title: "Benutzerkonten",
@@ -126,4 +128,5 @@ const en: UserStrings = {
   },
 };
 
-export const userStrings = { de, en };
+export const userStrings = defineStrings("users", de, en);
+export const useUserStrings = () => useStrings(userStrings);
