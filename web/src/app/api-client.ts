@@ -1,5 +1,34 @@
-// The one way the web app talks to the API: JSON, the session cookie, the CSRF header on every
-// change, and RFC 9457 problem documents turned into ApiError.
+// The one way the web app talks to the API: openapi-fetch over the types generated from
+// openapi.json (api-schema.gen.ts), so a path, a parameter or a body the server does not describe
+// fails the type check. Every request sends the session cookie, every change the CSRF header, and
+// an RFC 9457 problem document comes back as a thrown ApiError.
+import createClient, { createQuerySerializer, type Middleware } from "openapi-fetch";
+import type { components, paths } from "./api-schema.gen";
+
+export type { paths };
+/** The server's named schemas, e.g. `Schemas["Person"]`. */
+export type Schemas = components["schemas"];
+
+type Method = "get" | "post" | "patch" | "delete";
+type Json<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
+/** The JSON answer of an operation, e.g. `ResponseOf<"/api/v1/persons", "get">`. */
+export type ResponseOf<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? Json<R[keyof R]>
+  : never;
+/** The JSON body an operation takes, e.g. `BodyOf<"/api/v1/persons", "post">`. */
+export type BodyOf<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends {
+  requestBody?: infer B;
+}
+  ? Json<B>
+  : never;
+/** The query parameters an operation takes. */
+export type QueryOf<P extends keyof paths, M extends Method & keyof paths[P]> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;
 
 /** A field error of a problem document; `code` (and `params`) are stable, `message` is English. */
 export type FieldError = {
@@ -37,71 +66,67 @@ export class ApiError extends Error {
 export const isApiError = (e: unknown, code?: string): e is ApiError =>
   e instanceof ApiError && (code === undefined || e.code === code);
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
-
 // Called when a request (other than the session probe and login itself) finds no session: it ended.
 let onUnauthenticated: (() => void) | undefined;
 export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler;
 }
-const sessionPaths = ["/auth/login", "/auth/me"];
+const sessionPaths: string[] = ["/api/v1/auth/login", "/api/v1/auth/me"];
 
-export type Query = Record<string, string | number | undefined | null>;
+const safeMethods = new Set(["GET", "HEAD"]);
 
-export function withQuery(path: string, query?: Query): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (v !== undefined && v !== null && v !== "") params.set(k, String(v));
-  }
-  const s = params.toString();
-  return s ? `${path}?${s}` : path;
-}
+/** The CSRF header on every change (the server refuses a change without it). */
+const csrf: Middleware = {
+  onRequest({ request }) {
+    if (!safeMethods.has(request.method)) request.headers.set("x-strang-csrf", "1");
+  },
+};
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET") headers["x-strang-csrf"] = "1";
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1${path}`, {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, { type: "/problems/network", title: "Network error", status: 0 });
-  }
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  const data: unknown = text ? safeJson(text) : undefined;
-  if (!res.ok) {
+/** Every answer but 2xx becomes an ApiError, so a caller's `data` is always the success body. */
+const problems: Middleware = {
+  async onResponse({ response, schemaPath }) {
+    if (response.ok) return;
+    const data = safeJson(await response.clone().text());
     const problem =
       data && typeof data === "object" && "type" in data
         ? (data as Problem)
-        : { type: `/problems/http-${res.status}`, title: res.statusText, status: res.status };
+        : { type: `/problems/http-${response.status}`, title: response.statusText, status: response.status };
     // Only "no session" ends the session; a wrong code or password also answers 401.
-    if (problem.type.endsWith("/unauthenticated") && !sessionPaths.some((p) => path.startsWith(p))) {
-      onUnauthenticated?.();
-    }
-    throw new ApiError(res.status, problem);
-  }
-  return data as T;
-}
+    if (problem.type.endsWith("/unauthenticated") && !sessionPaths.includes(schemaPath)) onUnauthenticated?.();
+    throw new ApiError(response.status, problem);
+  },
+  // fetch() itself failed: no answer at all (offline, server down).
+  onError() {
+    return new ApiError(0, { type: "/problems/network", title: "Network error", status: 0 });
+  },
+};
 
 function safeJson(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return text ? JSON.parse(text) : undefined;
   } catch {
     return undefined;
   }
 }
 
-export const api = {
-  get: <T>(path: string, query?: Query) => request<T>("GET", withQuery(path, query)),
-  post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
-  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
-};
+// Empty filters ("" from a cleared search field) are left out rather than sent as `q=`.
+const serializeQuery = createQuerySerializer();
+const querySerializer = (query: Record<string, unknown>) =>
+  serializeQuery(Object.fromEntries(Object.entries(query).filter(([, v]) => v !== "")));
+
+export const client = createClient<paths>({
+  credentials: "same-origin",
+  headers: { accept: "application/json, application/problem+json" },
+  querySerializer,
+});
+client.use(csrf, problems);
+
+/**
+ * The success body of a client call. The `problems` middleware throws on every other answer, so
+ * what reaches here is the 2xx body (undefined for 204).
+ */
+export async function unwrap<T>(call: Promise<{ data?: T; response: Response }>): Promise<T> {
+  return (await call).data as T;
+}
 
 export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -1,41 +1,18 @@
 // Cooperation agreements between the lead organisation and its partners.
 import { queryOptions } from "@tanstack/react-query";
-import { api, type Page } from "../../app/api-client";
+import { type BodyOf, client, type Schemas, unwrap } from "../../app/api-client";
 
-export type Agreement = {
-  id: string;
-  leadOrganisationId: string;
-  partnerOrganisationId: string;
-  services: string[];
-  acknowledgeWithinDays: number;
-  firstAppointmentWithinDays: number;
-  validFrom: string;
-  validUntil: string | null;
-  active: boolean;
-  version: number;
-  createdAt: string;
-};
-
-export type AgreementInput = {
-  partnerOrganisationId: string;
-  services: string[];
-  acknowledgeWithinDays: number;
-  firstAppointmentWithinDays: number;
-  validFrom?: string;
-  validUntil?: string | null;
-};
+export type Agreement = Schemas["Agreement"];
+export type AgreementInput = BodyOf<"/api/v1/agreements", "post">;
+export type AgreementUpdate = BodyOf<"/api/v1/agreements/{id}", "patch">;
 
 export const agreementsQuery = queryOptions({
   queryKey: ["agreements"],
-  queryFn: () => api.get<Page<Agreement>>("/agreements"),
+  queryFn: () => unwrap(client.GET("/api/v1/agreements")),
 });
 
 export const agreementsApi = {
-  create: (body: AgreementInput) => api.post<Agreement>("/agreements", body),
-  update: (
-    id: string,
-    body: Pick<AgreementInput, "services" | "acknowledgeWithinDays" | "firstAppointmentWithinDays" | "validUntil"> & {
-      version: number;
-    },
-  ) => api.patch<Agreement>(`/agreements/${id}`, body),
+  create: (body: AgreementInput) => unwrap(client.POST("/api/v1/agreements", { body })),
+  update: (id: string, body: AgreementUpdate) =>
+    unwrap(client.PATCH("/api/v1/agreements/{id}", { params: { path: { id } }, body })),
 };

@@ -1,46 +1,24 @@
 import { infiniteQueryOptions } from "@tanstack/react-query";
-import { api, type Page } from "../../app/api-client";
+import { client, type QueryOf, type ResponseOf, type Schemas, unwrap } from "../../app/api-client";
 
-export type AuditEvent = {
-  id: number;
-  occurredAt: string;
-  action: string;
-  requestId: string | null;
-  actorUserId: string | null;
-  actorOrganisationId: string | null;
-  actorRole: string | null;
-  /** Not sent by the server yet; shown when present (the DPO cannot list users to resolve names). */
-  actorName?: string | null;
-  subjectType: string | null;
-  subjectId: string | null;
-  personId: string | null;
-  categories: string[];
-  purpose: string | null;
-  grounds: unknown[];
-  details: Record<string, unknown>;
-  seq: number | null;
-  hash: string | null;
-};
-
-export type AuditFilters = {
-  action?: string;
-  userId?: string;
-  organisationId?: string;
-  personId?: string;
-  from?: string;
-  to?: string;
-};
-
-export type VerifyResult = { ok: boolean; checked: number; firstBrokenId?: number; pending: number };
+export type AuditEvent = Schemas["AuditEvent"];
+type AuditQuery = QueryOf<"/api/v1/audit", "get">;
+export type AuditAction = NonNullable<AuditQuery["action"]>;
+/** As the address bar holds them: `action` is any text there (the server refuses an unknown one with 400). */
+export type AuditFilters = Omit<AuditQuery, "limit" | "cursor" | "action"> & { action?: string };
+export type VerifyResult = ResponseOf<"/api/v1/audit/verify", "get">;
 
 export const auditQuery = (filters: AuditFilters) =>
   infiniteQueryOptions({
     queryKey: ["audit", "list", filters],
-    queryFn: ({ pageParam }) => api.get<Page<AuditEvent>>("/audit", { ...filters, limit: 50, cursor: pageParam }),
+    queryFn: ({ pageParam }) => {
+      const query = { ...filters, action: filters.action as AuditAction | undefined, limit: 50, cursor: pageParam };
+      return unwrap(client.GET("/api/v1/audit", { params: { query } }));
+    },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const auditApi = {
-  verify: () => api.get<VerifyResult>("/audit/verify"),
+  verify: () => unwrap(client.GET("/api/v1/audit/verify")),
 };

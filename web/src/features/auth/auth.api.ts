@@ -1,51 +1,13 @@
 // The session: who is signed in (GET /auth/me) and what they may do. The web app never
 // re-implements access rules; it reads `abilities`.
 import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, isApiError } from "../../app/api-client";
-import type { Language, OrganisationType, Role } from "../../app/domain";
+import { type BodyOf, client, isApiError, type ResponseOf, type Schemas, unwrap } from "../../app/api-client";
 
-export type Abilities = {
-  manageOrganisations: boolean;
-  /** Organisation ids whose directory entry the user edits; "all" for the tenant admin. */
-  editDirectoryEntriesOf: "all" | string[];
-  manageUsers: boolean;
-  manageUsersOf: "all" | string[];
-  viewAudit: boolean;
-  assignableRoles: Role[];
-  /** Works with person data: person list and case files. */
-  workWithPersons: boolean;
-  /** Registers new persons. */
-  registerPersons: boolean;
-  /** Data-protection officer's tools. */
-  dataProtection: boolean;
-  manageLegalBases: boolean;
-  manageAgreements: boolean;
-  /** The referral deadline figures per organisation. */
-  viewReferralReports: boolean;
-  /** The tenant's settings (federal state, default deadlines). */
-  manageSettings: boolean;
-};
-
-export type SessionUser = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisationId: string;
-  locale: Language;
-};
-
-export type Me = {
-  user: SessionUser;
-  organisation: { id: string; name: string; type: OrganisationType };
-  tenant: { id: string; name: string };
-  secondFactor: "done" | "enrol";
-  totpEnabled: boolean;
-  abilities: Abilities;
-};
-
-export type LoginResponse = { user: SessionUser; secondFactor: "done" | "enrol" };
-export type TotpSetup = { secret: string; uri: string; qrSvg: string };
+export type Me = Schemas["Me"];
+export type Abilities = Me["abilities"];
+export type SessionUser = Me["user"];
+export type LoginResponse = ResponseOf<"/api/v1/auth/login", "post">;
+export type TotpSetup = ResponseOf<"/api/v1/auth/totp/setup", "post">;
 
 export const meQueryKey = ["auth", "me"] as const;
 
@@ -54,7 +16,7 @@ export const meQuery = queryOptions({
   queryKey: meQueryKey,
   queryFn: async (): Promise<Me | null> => {
     try {
-      return await api.get<Me>("/auth/me");
+      return await unwrap(client.GET("/api/v1/auth/me"));
     } catch (e) {
       if (isApiError(e) && e.status === 401) return null;
       throw e;
@@ -75,12 +37,13 @@ export function useMe(): Me {
 }
 
 export const authApi = {
-  login: (body: { email: string; password: string; totp?: string }) => api.post<LoginResponse>("/auth/login", body),
-  logout: () => api.post<void>("/auth/logout"),
-  totpSetup: () => api.post<TotpSetup>("/auth/totp/setup"),
-  totpConfirm: (code: string) => api.post<Me>("/auth/totp/confirm", { code }),
-  changePassword: (body: { currentPassword: string; newPassword: string }) => api.post<void>("/auth/password", body),
-  updateMe: (body: { locale?: Language; name?: string }) => api.patch<Me>("/auth/me", body),
+  login: (body: BodyOf<"/api/v1/auth/login", "post">) => unwrap(client.POST("/api/v1/auth/login", { body })),
+  logout: () => unwrap(client.POST("/api/v1/auth/logout")),
+  totpSetup: () => unwrap(client.POST("/api/v1/auth/totp/setup")),
+  totpConfirm: (code: string) => unwrap(client.POST("/api/v1/auth/totp/confirm", { body: { code } })),
+  changePassword: (body: BodyOf<"/api/v1/auth/password", "post">) =>
+    unwrap(client.POST("/api/v1/auth/password", { body })),
+  updateMe: (body: BodyOf<"/api/v1/auth/me", "patch">) => unwrap(client.PATCH("/api/v1/auth/me", { body })),
 };
 
 export function useSignOut() {

@@ -21,6 +21,7 @@ import {
   consentQuery,
   type FormLanguage,
   formLanguages,
+  isFormLanguage,
   type PersonHead,
   personHeadQuery,
 } from "./consents.api";
@@ -46,7 +47,8 @@ export function ConsentPrintPage() {
   const navigate = route.useNavigate();
   const person = useQuery(personHeadQuery(personId));
   const consent = useQuery({ ...consentQuery(search.consentId ?? ""), enabled: Boolean(search.consentId) });
-  const language: FormLanguage = search.language ?? consent.data?.language ?? preferredFormLanguage(person.data);
+  const language: FormLanguage =
+    search.language ?? [consent.data?.language].find(isFormLanguage) ?? preferredFormLanguage(person.data);
   const form = useQuery(consentFormQuery(language));
   const organisations = useQuery(allOrganisationsQuery);
 

@@ -12,7 +12,7 @@ import { personQuery } from "../persons/persons.api";
 import { CategoryBadges, ConsentStatusBadge, useRecipientNames } from "./consent-parts";
 import { preferredFormLanguage, RecordConsentForm } from "./consent-record-form";
 import { RevokeConsentDialog } from "./consent-revoke-dialog";
-import { type Consent, consentsQuery } from "./consents.api";
+import { type Consent, consentsQuery, isFormLanguage } from "./consents.api";
 import { useConsentStrings } from "./consents.i18n";
 
 export function ConsentsPanel({ personId }: { personId: string }) {
@@ -209,7 +209,7 @@ function ConsentCard({
           <Text span c="dimmed" size="sm">
             {t("list.language")}:
           </Text>{" "}
-          {t(`formLanguage.${c.language}`)}
+          {isFormLanguage(c.language) ? t(`formLanguage.${c.language}`) : c.language}
           {c.formVersion ? ` · ${t("list.formVersion", { version: c.formVersion })}` : ""}
         </Text>
         <Text size="sm">

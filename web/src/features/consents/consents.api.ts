@@ -1,55 +1,26 @@
 // Consents of a person, the consent form texts, and the upload of the signed scan.
 import { queryOptions } from "@tanstack/react-query";
-import { ApiError, api, type Page, type Problem } from "../../app/api-client";
+import { type BodyOf, client, type paths, type Schemas, unwrap } from "../../app/api-client";
 
 import { type Category, categories, specialCategories } from "../../app/domain";
+import { uploadDocumentForm } from "../documents/documents.api";
 
 export { type Category, categories, specialCategories };
 
-export const consentMethods = ["signed_form", "verbal_witnessed", "digital"] as const;
-export type ConsentMethod = (typeof consentMethods)[number];
+export type Consent = Schemas["Consent"];
+export type ConsentMethod = Consent["method"];
+export const consentMethods = ["signed_form", "verbal_witnessed", "digital"] as const satisfies ConsentMethod[];
 
-export const formLanguages = ["de", "en", "ar", "uk", "fa"] as const;
-export type FormLanguage = (typeof formLanguages)[number];
+/** The languages the consent form is written in. */
+export type FormLanguage = paths["/api/v1/consent-forms/{language}"]["get"]["parameters"]["path"]["language"];
+export const formLanguages = ["de", "en", "ar", "uk", "fa"] as const satisfies FormLanguage[];
 export const isFormLanguage = (v: unknown): v is FormLanguage => formLanguages.includes(v as FormLanguage);
 
-export type ConsentStatus = "active" | "pending" | "expired" | "revoked";
+export type ConsentStatus = Consent["status"];
+export type ConsentInput = BodyOf<"/api/v1/persons/{id}/consents", "post">;
 
-export type Consent = {
-  id: string;
-  personId: string;
-  recipientOrganisationIds: string[];
-  allPartners: boolean;
-  caseManagement: boolean;
-  categories: Category[];
-  purpose: string;
-  validFrom: string;
-  validUntil: string | null;
-  method: ConsentMethod;
-  language: FormLanguage;
-  formVersion: string | null;
-  proofDocumentId: string | null;
-  recordedByOrganisationId: string;
-  status: ConsentStatus;
-  revokedAt: string | null;
-  revocationReason: string | null;
-  version: number;
-  createdAt: string;
-};
-
-export type ConsentInput = {
-  recipientOrganisationIds: string[];
-  allPartners: boolean;
-  caseManagement: boolean;
-  categories: Category[];
-  purpose: string;
-  validFrom: string;
-  validUntil: string | null;
-  method: ConsentMethod;
-  language: FormLanguage;
-  proofDocumentId: string | null;
-};
-
+// openapi.json describes the form text only as an object (its route's response schema is an open
+// record), so its shape is written down here, as the print view reads it.
 export type ConsentForm = {
   language: FormLanguage;
   version: string;
@@ -74,74 +45,54 @@ export type ConsentForm = {
 };
 
 /** The part of GET /persons/{id} this feature needs. */
-export type PersonHead = {
-  id: string;
-  givenNames: string;
-  familyName: string;
-  birthDate: string | null;
-  birthDatePrecision: "full" | "year-month" | "year" | "unknown";
-  languages: { code: string; interpreterNeeded: boolean }[];
-  abilities: { manageConsents: boolean };
-};
+export type PersonHead = Pick<
+  Schemas["Person"],
+  "id" | "givenNames" | "familyName" | "birthDate" | "birthDatePrecision" | "languages"
+> & { abilities: Pick<Schemas["Person"]["abilities"], "manageConsents"> };
 
 /** The person for the print view (without records; inside the case file its own query serves). */
 export const personHeadQuery = (personId: string) =>
   queryOptions({
     queryKey: ["persons", "head", personId],
-    queryFn: () => api.get<PersonHead>(`/persons/${personId}`),
+    queryFn: () => unwrap(client.GET("/api/v1/persons/{id}", { params: { path: { id: personId } } })),
   });
 
+const listConsents = (personId: string) =>
+  unwrap(client.GET("/api/v1/persons/{id}/consents", { params: { path: { id: personId } } }));
+
 export const consentsQuery = (personId: string) =>
-  queryOptions({
-    queryKey: ["consents", "person", personId],
-    queryFn: () => api.get<Page<Consent>>(`/persons/${personId}/consents`),
-  });
+  queryOptions({ queryKey: ["consents", "person", personId], queryFn: () => listConsents(personId) });
 
 export const consentQuery = (id: string) =>
   queryOptions({
     queryKey: ["consents", "one", id],
-    queryFn: () => api.get<Consent>(`/consents/${id}`),
+    queryFn: () => unwrap(client.GET("/api/v1/consents/{id}", { params: { path: { id } } })),
   });
 
 export const consentFormQuery = (language: FormLanguage) =>
   queryOptions({
     queryKey: ["consent-forms", language],
-    queryFn: () => api.get<ConsentForm>(`/consent-forms/${language}`),
+    queryFn: async () =>
+      (await unwrap(client.GET("/api/v1/consent-forms/{language}", { params: { path: { language } } }))) as ConsentForm,
     staleTime: 60 * 60_000,
   });
 
-export type UploadedDocument = { id: string; title: string };
+export type UploadedDocument = Schemas["Document"];
 
-/** multipart/form-data, which the JSON client does not send; same CSRF header and problem handling. */
-async function uploadDocument(personId: string, file: File, title: string): Promise<UploadedDocument> {
-  const body = new FormData();
-  body.set("category", "identity");
-  body.set("title", title);
-  body.set("file", file);
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1/persons/${personId}/documents`, {
-      method: "POST",
-      headers: { accept: "application/json, application/problem+json", "x-strang-csrf": "1" },
-      credentials: "same-origin",
-      body,
-    });
-  } catch {
-    throw new ApiError(0, { type: "/problems/network", title: "Network error", status: 0 });
-  }
-  const data: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) {
-    const problem =
-      data && typeof data === "object" && "type" in data
-        ? (data as Problem)
-        : { type: `/problems/http-${res.status}`, title: res.statusText, status: res.status };
-    throw new ApiError(res.status, problem);
-  }
-  return data as UploadedDocument;
+/** The signed scan, filed as an identity document of the person. */
+function uploadDocument(personId: string, file: File, title: string): Promise<UploadedDocument> {
+  const form = new FormData();
+  form.set("category", "identity");
+  form.set("title", title);
+  form.set("file", file);
+  return uploadDocumentForm(personId, form);
 }
 
 export const consentsApi = {
-  create: (personId: string, body: ConsentInput) => api.post<Consent>(`/persons/${personId}/consents`, body),
-  revoke: (id: string, reason: string | undefined) => api.post<Consent>(`/consents/${id}/revoke`, { reason }),
+  list: listConsents,
+  create: (personId: string, body: ConsentInput) =>
+    unwrap(client.POST("/api/v1/persons/{id}/consents", { params: { path: { id: personId } }, body })),
+  revoke: (id: string, reason: string | undefined) =>
+    unwrap(client.POST("/api/v1/consents/{id}/revoke", { params: { path: { id } }, body: { reason } })),
   uploadDocument,
 };

@@ -278,7 +278,7 @@ export function AccessReportPage() {
                     entry={e}
                     when={fmt.dateTimeSeconds(e.at)}
                     action={actionLabel(e.action)}
-                    categories={e.categories.map((c) => tcat(`category.${c}`))}
+                    categories={e.categories.map((c) => tcat(`category.${c}` as never))}
                     grounds={e.grounds.map(groundText)}
                     purpose={e.purpose ? purposeLabel(e.purpose) : tc("status.none")}
                     system={t("report.system")}

@@ -1,42 +1,11 @@
 // The organisation directory: who offers which service, in which languages, when and how to reach them.
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { api, type Page } from "../../app/api-client";
+import { type BodyOf, client, type Schemas, unwrap } from "../../app/api-client";
 import type { OrganisationType } from "../../app/domain";
 
-export type Contact = { name: string; role: string | null; email: string | null; phone: string | null };
-
-export type DirectoryEntry = {
-  id: string;
-  name: string;
-  type: OrganisationType;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  services: string[];
-  languages: string[];
-  openingHours: string | null;
-  website: string | null;
-  description: string | null;
-  contacts: Contact[];
-  active: boolean;
-  /** Someone there can act on a referral (an active user who works with person data). */
-  receivesReferrals: boolean;
-  version: number;
-  updatedAt: string;
-};
-
-export type EntryInput = {
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  services: string[];
-  languages: string[];
-  openingHours: string | null;
-  website: string | null;
-  description: string | null;
-  contacts: { name: string; role?: string | null; email?: string | null; phone?: string | null }[];
-  version: number;
-};
+export type Contact = Schemas["OrganisationContact"];
+export type DirectoryEntry = Schemas["Organisation"];
+export type EntryInput = BodyOf<"/api/v1/organisations/{id}", "patch">;
 
 export type DirectoryFilters = {
   q?: string;
@@ -53,7 +22,8 @@ export const directoryQuery = (filters: DirectoryFilters) =>
     queryFn: ({ pageParam }) => {
       const { status, ...rest } = filters;
       const active = status === "all" ? undefined : status === "inactive" ? "false" : "true";
-      return api.get<Page<DirectoryEntry>>("/organisations", { ...rest, active, limit: 30, cursor: pageParam });
+      const query = { ...rest, active, limit: 30, cursor: pageParam } as const;
+      return unwrap(client.GET("/api/v1/organisations", { params: { query } }));
     },
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -62,9 +32,13 @@ export const directoryQuery = (filters: DirectoryFilters) =>
 export const entryQuery = (id: string) =>
   queryOptions({
     queryKey: ["organisations", "one", id],
-    queryFn: () => api.get<DirectoryEntry>(`/organisations/${id}`),
+    queryFn: () => unwrap(client.GET("/api/v1/organisations/{id}", { params: { path: { id } } })),
   });
 
 export const directoryApi = {
-  update: (id: string, body: EntryInput) => api.patch<DirectoryEntry>(`/organisations/${id}`, body),
+  /** The active organisations offering a service (every active one without a service). */
+  providers: (service: string | undefined) =>
+    unwrap(client.GET("/api/v1/organisations", { params: { query: { service, active: "true", limit: 200 } } })),
+  update: (id: string, body: EntryInput) =>
+    unwrap(client.PATCH("/api/v1/organisations/{id}", { params: { path: { id } }, body })),
 };

@@ -3,13 +3,12 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../app/api-client";
-
-type Entry = { code: string; label: { de: string; en: string } };
+import { client, unwrap } from "../../app/api-client";
 
 export const servicesQuery = queryOptions({
   queryKey: ["code-lists", "service"],
-  queryFn: async () => (await api.get<{ items: Entry[] }>("/code-lists/service")).items,
+  queryFn: async () =>
+    (await unwrap(client.GET("/api/v1/code-lists/{list}", { params: { path: { list: "service" } } }))).items,
   staleTime: 10 * 60_000,
 });
 

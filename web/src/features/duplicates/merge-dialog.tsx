@@ -3,10 +3,9 @@
 import { Button, Group, Modal, Radio, Stack, Table, Text } from "@mantine/core";
 import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
-import { api } from "../../app/api-client";
 import { PageLoader, ProblemAlert } from "../../app/page";
 import { usePartialDate } from "../persons/partial-dates";
-import type { Person } from "../persons/persons.api";
+import { type Person, personsApi } from "../persons/persons.api";
 import { usePersonStrings } from "../persons/persons.i18n";
 import { useCountries, useLanguages } from "../persons/reference.api";
 import {
@@ -14,6 +13,7 @@ import {
   duplicatesApi,
   type MergeChoice,
   type MergeField,
+  type MergeInput,
   type MergeResult,
   mergeFieldNames,
   unionFields,
@@ -66,7 +66,7 @@ export function MergeDialog({
   const [a, b] = useQueries({
     queries: [pair.personA.id, pair.personB.id].map((id) => ({
       queryKey: ["persons", "one", id],
-      queryFn: () => api.get<Person>(`/persons/${id}`),
+      queryFn: () => personsApi.get(id),
     })),
   });
   const initialSurvivor = pair.personB.leadOrganisationId && !pair.personA.leadOrganisationId ? "b" : "a";
@@ -90,7 +90,7 @@ export function MergeDialog({
         const c = choiceOf(f);
         return [f, c === "union" ? "union" : c === survivor ? "a" : "b"];
       }),
-    ) as Record<MergeField, MergeChoice>;
+    ) as MergeInput["fields"];
     try {
       const result = await duplicatesApi.merge(keep.id, {
         otherPersonId: other.id,

@@ -21,7 +21,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, type Page } from "../../app/api-client";
+import { ApiError } from "../../app/api-client";
 import { notifySuccess } from "../../app/notify";
 import { PageLoader, ProblemAlert } from "../../app/page";
 import { focusAfterClose } from "../persons/focus";
@@ -34,6 +34,7 @@ import {
   type PersonSummary,
 } from "../persons/persons.api";
 import { usePersonStrings } from "../persons/persons.i18n";
+import { searchPersons } from "../search/search.api";
 import { type Household, type HouseholdMember, householdQuery, householdsApi } from "./households.api";
 import { useHouseholdStrings } from "./households.i18n";
 
@@ -254,7 +255,7 @@ function AddMember({
   const [busyId, setBusyId] = useState<string | null>(null);
   const results = useQuery({
     queryKey: ["persons", "list", { q: debounced, limit: 8 }],
-    queryFn: () => api.get<Page<PersonSummary>>("/persons", { q: debounced, limit: 8 }),
+    queryFn: () => searchPersons(debounced),
     enabled: debounced.length >= 2,
   });
 

@@ -1,36 +1,17 @@
 // Legal bases: an organisation may see categories without consent, with the legal citation.
 import { queryOptions } from "@tanstack/react-query";
-import { api, type Page } from "../../app/api-client";
-import type { Category } from "../consents/consents.api";
+import { type BodyOf, client, type Schemas, unwrap } from "../../app/api-client";
 
-export type LegalBasis = {
-  id: string;
-  organisationId: string;
-  categories: Category[];
-  citation: string;
-  description: string | null;
-  validFrom: string;
-  validUntil: string | null;
-  active: boolean;
-  revokedAt: string | null;
-  createdAt: string;
-};
-
-export type LegalBasisInput = {
-  organisationId: string;
-  categories: Category[];
-  citation: string;
-  description: string | null;
-  validFrom: string;
-  validUntil: string | null;
-};
+export type LegalBasis = Schemas["LegalBasis"];
+export type LegalBasisInput = BodyOf<"/api/v1/legal-bases", "post">;
 
 export const legalBasesQuery = queryOptions({
   queryKey: ["legal-bases"],
-  queryFn: () => api.get<Page<LegalBasis>>("/legal-bases"),
+  queryFn: () => unwrap(client.GET("/api/v1/legal-bases")),
 });
 
 export const legalBasesApi = {
-  create: (body: LegalBasisInput) => api.post<LegalBasis>("/legal-bases", body),
-  revoke: (id: string) => api.post<LegalBasis>(`/legal-bases/${id}/revoke`),
+  create: (body: LegalBasisInput) => unwrap(client.POST("/api/v1/legal-bases", { body })),
+  revoke: (id: string) =>
+    unwrap(client.POST("/api/v1/legal-bases/{id}/revoke", { params: { path: { id } }, body: {} })),
 };

@@ -1,7 +1,9 @@
 // The in-app inbox: the signed-in user's notifications (no personal data: kind, subject, neutral params).
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { api, type Page } from "../../app/api-client";
+import { client, type Schemas, unwrap } from "../../app/api-client";
 
+export type Notification = Schemas["Notification"];
+export type NotificationKind = Notification["kind"];
 export const notificationKinds = [
   "referral.received",
   "referral.accepted",
@@ -9,26 +11,13 @@ export const notificationKinds = [
   "referral.completed",
   "referral.withdrawn",
   "referral.overdue",
-] as const;
-export type NotificationKind = (typeof notificationKinds)[number];
-
-export type Notification = {
-  id: string;
-  kind: NotificationKind;
-  subjectType: string;
-  subjectId: string;
-  /** Where it leads you, decided by the server for you: the subject, the deadline figures, or nowhere. */
-  target: "subject" | "referral_sla" | "none";
-  params: Record<string, string | number | null>;
-  createdAt: string;
-  readAt: string | null;
-};
+] as const satisfies NotificationKind[];
 
 export const unreadCountKey = ["notifications", "unread-count"] as const;
 
 export const unreadCountQuery = queryOptions({
   queryKey: unreadCountKey,
-  queryFn: () => api.get<{ count: number }>("/notifications/unread-count"),
+  queryFn: () => unwrap(client.GET("/api/v1/notifications/unread-count")),
   refetchInterval: 60_000,
   refetchOnWindowFocus: true,
   staleTime: 30_000,
@@ -38,12 +27,16 @@ export const notificationsQuery = (unread: boolean) =>
   infiniteQueryOptions({
     queryKey: ["notifications", "list", { unread }],
     queryFn: ({ pageParam }) =>
-      api.get<Page<Notification>>("/notifications", { unread: unread ? "true" : undefined, cursor: pageParam }),
+      unwrap(
+        client.GET("/api/v1/notifications", {
+          params: { query: { unread: unread ? "true" : undefined, cursor: pageParam } },
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const notificationsApi = {
-  read: (id: string) => api.post<void>(`/notifications/${id}/read`),
-  readAll: () => api.post<void>("/notifications/read-all"),
+  read: (id: string) => unwrap(client.POST("/api/v1/notifications/{id}/read", { params: { path: { id } } })),
+  readAll: () => unwrap(client.POST("/api/v1/notifications/read-all")),
 };

@@ -1,35 +1,14 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { api, type Page } from "../../app/api-client";
-import type { OrganisationType } from "../../app/domain";
+import { type BodyOf, client, type Schemas, unwrap } from "../../app/api-client";
 
-export type Organisation = {
-  id: string;
-  name: string;
-  type: OrganisationType;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  active: boolean;
-  /** Someone there can act on a referral (an active user who works with person data). */
-  receivesReferrals: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type OrganisationInput = {
-  name: string;
-  type: OrganisationType;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  active?: boolean;
-};
+export type Organisation = Schemas["Organisation"];
+export type OrganisationInput = BodyOf<"/api/v1/organisations", "post">;
+export type OrganisationUpdate = BodyOf<"/api/v1/organisations/{id}", "patch">;
 
 export const organisationQuery = (id: string) =>
   queryOptions({
     queryKey: ["organisations", "one", id],
-    queryFn: () => api.get<Organisation>(`/organisations/${id}`),
+    queryFn: () => unwrap(client.GET("/api/v1/organisations/{id}", { params: { path: { id } } })),
   });
 
 /** Every organisation of the tenant (for selects and name lookups); the directory is small. */
@@ -39,7 +18,7 @@ export const allOrganisationsQuery = queryOptions({
     const all: Organisation[] = [];
     let cursor: string | undefined;
     do {
-      const page = await api.get<Page<Organisation>>("/organisations", { limit: 200, cursor });
+      const page = await unwrap(client.GET("/api/v1/organisations", { params: { query: { limit: 200, cursor } } }));
       all.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -54,7 +33,7 @@ export function useOrganisationNames(): Map<string, string> {
 }
 
 export const organisationsApi = {
-  create: (body: OrganisationInput) => api.post<Organisation>("/organisations", body),
-  update: (id: string, body: Partial<OrganisationInput> & { version: number }) =>
-    api.patch<Organisation>(`/organisations/${id}`, body),
+  create: (body: OrganisationInput) => unwrap(client.POST("/api/v1/organisations", { body })),
+  update: (id: string, body: OrganisationUpdate) =>
+    unwrap(client.PATCH("/api/v1/organisations/{id}", { params: { path: { id } }, body })),
 };

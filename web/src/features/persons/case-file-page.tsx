@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { lazy, Suspense } from "react";
-import { api } from "../../app/api-client";
 import { PageLoader, ProblemAlert } from "../../app/page";
+import { consentsApi } from "../consents/consents.api";
 import { DocumentsTab } from "../documents/documents-tab";
 import { HouseholdTab } from "../households/household-tab";
 import { DomainTab } from "../records/domain-tab";
@@ -94,7 +94,7 @@ function useConsentsReadable(person: Person): boolean {
     queryKey: ["case-file", person.id, "consents-readable"],
     queryFn: async () => {
       try {
-        await api.get<unknown>(`/persons/${person.id}/consents`);
+        await consentsApi.list(person.id);
         return true;
       } catch {
         return false;

@@ -1,6 +1,6 @@
 // Persons and their case file: types as the API presents them, queries and commands.
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { api, type Page } from "../../app/api-client";
+import { type BodyOf, client, type QueryOf, type Schemas, unwrap } from "../../app/api-client";
 import { type Category, categories } from "../../app/domain";
 import type { RecordItem } from "../records/records.api";
 
@@ -12,81 +12,27 @@ export type LifeDomain = (typeof lifeDomains)[number];
 import { type CaseStatus, caseStatuses } from "./tabs";
 
 export { type CaseStatus, caseStatuses };
-export const sexes = ["female", "male", "diverse", "unknown"] as const;
-export type Sex = (typeof sexes)[number];
-export const householdRelations = ["head", "spouse", "child", "parent", "sibling", "other"] as const;
-export type HouseholdRelation = (typeof householdRelations)[number];
-export type Precision = "full" | "year-month" | "year" | "unknown";
+export type PersonSummary = Schemas["PersonSummary"];
+// openapi.json leaves the records of `include=records` open (objects of any shape: the route's
+// schema does not reference the record schema), so they are typed as GET /records/{id} answers.
+export type Person = Omit<Schemas["Person"], "records"> & { records?: RecordItem[] };
+export type PersonInput = BodyOf<"/api/v1/persons", "post">;
+export type PersonUpdate = BodyOf<"/api/v1/persons/{id}", "patch">;
 
-export type Language = { code: string; interpreterNeeded: boolean };
-
-export type PersonSummary = {
-  id: string;
-  givenNames: string;
-  familyName: string;
-  birthDate: string | null;
-  birthDatePrecision: Precision;
-  nationalities: string[];
-  caseStatus: CaseStatus;
-  leadOrganisationId: string | null;
-  version: number;
-};
-
-export type ClosedReason = "no-consent" | "protected-provenance" | "confidential";
-
-export type Person = {
-  id: string;
-  givenNames: string;
-  familyName: string;
-  alternativeNames: string[];
-  birthDate: string | null;
-  birthDatePrecision: Precision;
-  birthPlace: string | null;
-  sex: Sex;
-  nationalities: string[];
-  languages: Language[];
-  contact: { phone?: string | null; email?: string | null };
-  address: { street?: string | null; postalCode?: string | null; city?: string | null; addition?: string | null };
-  arrivedInGermanyOn: string | null;
-  arrivedInMunicipalityOn: string | null;
-  registeredByOrganisationId: string;
-  case: {
-    status: CaseStatus;
-    leadOrganisationId: string | null;
-    leadCaseManagerId: string | null;
-    openedOn: string | null;
-    closedOn: string | null;
-    closingReason: string | null;
-  };
-  household?: { id: string; name: string; relation: HouseholdRelation } | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  access: { openCategories: Category[]; closedCategories: { category: Category; reason: ClosedReason }[] };
-  abilities: {
-    editIdentity: boolean;
-    manageCase: boolean;
-    manageConsents: boolean;
-    addRecordCategories: Category[];
-    openCategories: Category[];
-  };
-  records?: RecordItem[];
-};
-
-export type PersonInput = {
-  givenNames: string;
-  familyName: string;
-  alternativeNames: string[];
-  birthDate: string | null;
-  birthPlace: string | null;
-  sex: Sex;
-  nationalities: string[];
-  languages: Language[];
-  contact: { phone: string | null; email: string | null };
-  address: { street: string | null; postalCode: string | null; city: string | null; addition: string | null };
-  arrivedInGermanyOn: string | null;
-  arrivedInMunicipalityOn: string | null;
-};
+export type Sex = Person["sex"];
+export const sexes = ["female", "male", "diverse", "unknown"] as const satisfies Sex[];
+export type HouseholdRelation = BodyOf<"/api/v1/households/{id}/members", "post">["relation"];
+export const householdRelations = [
+  "head",
+  "spouse",
+  "child",
+  "parent",
+  "sibling",
+  "other",
+] as const satisfies HouseholdRelation[];
+export type Precision = Person["birthDatePrecision"];
+export type Language = Person["languages"][number];
+export type ClosedReason = Person["access"]["closedCategories"][number]["reason"];
 
 export type CaseAction = "open" | "pause" | "resume" | "close" | "reopen";
 /** Which actions the case state allows (the server refuses the others with 409). */
@@ -97,12 +43,16 @@ export const caseActionsFor: Record<CaseStatus, CaseAction[]> = {
   closed: ["reopen"],
 };
 
-export type PersonFilters = { q?: string; status?: CaseStatus };
+export type PersonFilters = Pick<QueryOf<"/api/v1/persons", "get">, "q" | "status">;
+
+/** A person answer with its records typed (see `Person`). */
+const asPerson = (answer: Promise<Schemas["Person"]>) => answer as Promise<Person>;
 
 export const personsQuery = (filters: PersonFilters) =>
   infiniteQueryOptions({
     queryKey: ["persons", "list", filters],
-    queryFn: ({ pageParam }) => api.get<Page<PersonSummary>>("/persons", { ...filters, limit: 25, cursor: pageParam }),
+    queryFn: ({ pageParam }) =>
+      unwrap(client.GET("/api/v1/persons", { params: { query: { ...filters, limit: 25, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -111,15 +61,18 @@ export const personsQuery = (filters: PersonFilters) =>
 export const personQuery = (id: string) =>
   queryOptions({
     queryKey: ["persons", "one", id],
-    queryFn: () => api.get<Person>(`/persons/${id}`, { include: "records" }),
+    queryFn: () =>
+      asPerson(unwrap(client.GET("/api/v1/persons/{id}", { params: { path: { id }, query: { include: "records" } } }))),
   });
 
 export const personsApi = {
-  create: (body: PersonInput & { householdId?: string; householdRelation?: HouseholdRelation }) =>
-    api.post<Person>("/persons", body),
-  update: (id: string, body: Partial<PersonInput> & { version: number }) => api.patch<Person>(`/persons/${id}`, body),
-  caseAction: (id: string, action: CaseAction, body: { reason?: string; version: number }) =>
-    api.post<Person>(`/persons/${id}/case/${action}`, body),
+  /** The case file header, without records. */
+  get: (id: string) => asPerson(unwrap(client.GET("/api/v1/persons/{id}", { params: { path: { id } } }))),
+  create: (body: PersonInput) => asPerson(unwrap(client.POST("/api/v1/persons", { body }))),
+  update: (id: string, body: PersonUpdate) =>
+    asPerson(unwrap(client.PATCH("/api/v1/persons/{id}", { params: { path: { id } }, body }))),
+  caseAction: (id: string, action: CaseAction, body: BodyOf<"/api/v1/persons/{id}/case/open", "post">) =>
+    asPerson(unwrap(client.POST(`/api/v1/persons/{id}/case/${action}`, { params: { path: { id } }, body }))),
 };
 
 export const fullName = (p: { givenNames: string; familyName: string }) =>

@@ -2,15 +2,16 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../../app/api-client";
+import { client, type ResponseOf, unwrap } from "../../app/api-client";
 import { isLanguage, type Language } from "../../app/domain";
 
-type Entry = { code: string; name: string };
+type List = "countries" | "languages";
 
-const referenceQuery = (list: "countries" | "languages", locale: Language) =>
+const referenceQuery = (list: List, locale: Language) =>
   queryOptions({
     queryKey: ["reference", list, locale],
-    queryFn: async () => (await api.get<{ items: Entry[] }>(`/reference/${list}`, { locale })).items,
+    queryFn: async () =>
+      (await unwrap(client.GET(`/api/v1/reference/${list}`, { params: { query: { locale } } }))).items,
     staleTime: Number.POSITIVE_INFINITY,
   });
 
@@ -19,13 +20,15 @@ function useLocale(): Language {
   return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : "de";
 }
 
+type Entry = ResponseOf<"/api/v1/reference/countries", "get">["items"][number];
+
 export type Reference = {
   items: Entry[];
   name: (code: string) => string;
   ready: boolean;
 };
 
-function useReference(list: "countries" | "languages"): Reference {
+function useReference(list: List): Reference {
   const locale = useLocale();
   const query = useQuery(referenceQuery(list, locale));
   return useMemo(() => {

@@ -1,88 +1,39 @@
 // The integration plan of a person: goals per life domain, measures (optionally linked to a
 // referral), case conferences with their decisions.
 import { queryOptions } from "@tanstack/react-query";
-import { api } from "../../app/api-client";
-import type { Category } from "../persons/persons.api";
+import { type BodyOf, client, type ResponseOf, unwrap } from "../../app/api-client";
 
-export const goalStatuses = ["open", "in_progress", "achieved", "dropped"] as const;
-export type GoalStatus = (typeof goalStatuses)[number];
-export const measureStatuses = ["planned", "in_progress", "done", "cancelled"] as const;
-export type MeasureStatus = (typeof measureStatuses)[number];
+export type Plan = ResponseOf<"/api/v1/persons/{id}/plan", "get">;
+export type Goal = Plan["goals"][number];
+export type Measure = Goal["measures"][number];
+export type Conference = Plan["conferences"][number];
 
-type Ref = { id: string; name: string };
+export type GoalStatus = Goal["status"];
+export const goalStatuses = ["open", "in_progress", "achieved", "dropped"] as const satisfies GoalStatus[];
+export type MeasureStatus = Measure["status"];
+export const measureStatuses = ["planned", "in_progress", "done", "cancelled"] as const satisfies MeasureStatus[];
 
-export type Measure = {
-  id: string;
-  version: number;
-  title: string;
-  responsibleOrganisation: Ref;
-  responsibleUser: Ref | null;
-  dueDate: string | null;
-  status: MeasureStatus;
-  referral: {
-    id: string;
-    status: string;
-    outcome: string | null;
-    outcomeNote: string | null;
-    service: string;
-    toOrganisationName: string;
-  } | null;
-  conferenceId: string | null;
-};
-
-export type Goal = {
-  id: string;
-  version: number;
-  domain: Category;
-  title: string;
-  targetDate: string | null;
-  status: GoalStatus;
-  measures: Measure[];
-};
-
-export type Conference = {
-  id: string;
-  heldOn: string;
-  participants: { name: string; organisationId?: string | null; role?: string | null }[];
-  notes: string | null;
-  decisions: { text: string; measureId?: string | null }[];
-};
-
-export type Plan = {
-  goals: Goal[];
-  conferences: Conference[];
-  abilities: { manage: boolean; domains: Category[] };
-};
-
-export type GoalInput = { domain?: Category; title: string; targetDate?: string | null; status?: GoalStatus };
-export type MeasureInput = {
-  title: string;
-  responsibleOrganisationId: string;
-  responsibleUserId?: string | null;
-  dueDate?: string | null;
-  status?: MeasureStatus;
-  referralId?: string | null;
-};
-export type ConferenceInput = {
-  heldOn: string;
-  participants: { name: string; organisationId?: string; role?: string }[];
-  notes?: string;
-  decisions: {
-    text: string;
-    measure?: { goalId: string; title: string; responsibleOrganisationId: string; dueDate?: string };
-  }[];
-};
+export type GoalInput = BodyOf<"/api/v1/persons/{id}/plan/goals", "post">;
+export type GoalUpdate = BodyOf<"/api/v1/plan/goals/{id}", "patch">;
+export type MeasureInput = BodyOf<"/api/v1/plan/goals/{id}/measures", "post">;
+export type MeasureUpdate = BodyOf<"/api/v1/plan/measures/{id}", "patch">;
+export type ConferenceInput = BodyOf<"/api/v1/persons/{id}/plan/conferences", "post">;
 
 export const planQuery = (personId: string) =>
-  queryOptions({ queryKey: ["plan", personId], queryFn: () => api.get<Plan>(`/persons/${personId}/plan`) });
+  queryOptions({
+    queryKey: ["plan", personId],
+    queryFn: () => unwrap(client.GET("/api/v1/persons/{id}/plan", { params: { path: { id: personId } } })),
+  });
 
 export const plansApi = {
-  createGoal: (personId: string, body: GoalInput) => api.post<Goal>(`/persons/${personId}/plan/goals`, body),
-  updateGoal: (id: string, body: Partial<GoalInput> & { version: number }) =>
-    api.patch<Goal>(`/plan/goals/${id}`, body),
-  createMeasure: (goalId: string, body: MeasureInput) => api.post<Measure>(`/plan/goals/${goalId}/measures`, body),
-  updateMeasure: (id: string, body: Partial<MeasureInput> & { version: number }) =>
-    api.patch<Measure>(`/plan/measures/${id}`, body),
+  createGoal: (personId: string, body: GoalInput) =>
+    unwrap(client.POST("/api/v1/persons/{id}/plan/goals", { params: { path: { id: personId } }, body })),
+  updateGoal: (id: string, body: GoalUpdate) =>
+    unwrap(client.PATCH("/api/v1/plan/goals/{id}", { params: { path: { id } }, body })),
+  createMeasure: (goalId: string, body: MeasureInput) =>
+    unwrap(client.POST("/api/v1/plan/goals/{id}/measures", { params: { path: { id: goalId } }, body })),
+  updateMeasure: (id: string, body: MeasureUpdate) =>
+    unwrap(client.PATCH("/api/v1/plan/measures/{id}", { params: { path: { id } }, body })),
   recordConference: (personId: string, body: ConferenceInput) =>
-    api.post<Conference>(`/persons/${personId}/plan/conferences`, body),
+    unwrap(client.POST("/api/v1/persons/{id}/plan/conferences", { params: { path: { id: personId } }, body })),
 };

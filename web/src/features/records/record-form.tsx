@@ -18,7 +18,7 @@ import { usePersonStrings } from "../persons/persons.i18n";
 import { useCountries } from "../persons/reference.api";
 import { type FieldSpec, orderedPairs, recordFields } from "./record-fields";
 import { useRecordFormat } from "./record-format";
-import { type RecordItem, recordsApi, useCodeLists } from "./records.api";
+import { type RecordInput, type RecordItem, recordsApi, useCodeLists } from "./records.api";
 import { useRecordStrings } from "./records.i18n";
 
 type Values = Record<string, string>;
@@ -126,7 +126,8 @@ export function RecordFormModal({
     const data = toData(kind, values);
     try {
       if (record) await recordsApi.update(record.id, { data, version: record.version });
-      else await recordsApi.create(personId, { kind, data });
+      // The form is built from the kind's field list (record-fields.ts); the server checks the data per kind.
+      else await recordsApi.create(personId, { kind, data } as RecordInput);
       await queryClient.invalidateQueries({ queryKey: ["persons", "one", personId] });
       await queryClient.invalidateQueries({ queryKey: ["timeline", personId] });
       notifySuccess(record ? t("form.saved") : t("form.created", { kind: kindLabel }));

@@ -1,48 +1,22 @@
 // Typed life-domain records, the record kinds and the code lists held as data.
 import { queryOptions, useQueries } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { api } from "../../app/api-client";
-import type { Category } from "../persons/persons.api";
-import { rawApi } from "../persons/raw-request";
+import { type BodyOf, client, type ResponseOf, type Schemas, unwrap } from "../../app/api-client";
 
-export type RecordItem = {
-  id: string;
-  personId: string;
-  kind: string;
-  category: Category;
-  data: Record<string, unknown>;
-  validFrom: string | null;
-  validUntil: string | null;
-  ownerOrganisationId: string;
-  protected: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type RecordKindInfo = {
-  kind: string;
-  category: Category;
-  label: { de: string; en: string };
-  codeLists: Record<string, string>;
-};
-
-export type CodeListEntry = {
-  code: string;
-  label: { de: string; en: string };
-  attributes: Record<string, unknown>;
-};
+export type RecordItem = Schemas["Record"];
+export type RecordKindInfo = ResponseOf<"/api/v1/record-kinds", "get">[number];
+export type CodeListEntry = Schemas["CodeListEntry"];
 
 export const recordKindsQuery = queryOptions({
   queryKey: ["record-kinds"],
-  queryFn: () => api.get<RecordKindInfo[]>("/record-kinds"),
+  queryFn: () => unwrap(client.GET("/api/v1/record-kinds")),
   staleTime: Number.POSITIVE_INFINITY,
 });
 
 export const codeListQuery = (list: string) =>
   queryOptions({
     queryKey: ["code-lists", list],
-    queryFn: async () => (await api.get<{ items: CodeListEntry[] }>(`/code-lists/${list}`)).items,
+    queryFn: async () => (await unwrap(client.GET("/api/v1/code-lists/{list}", { params: { path: { list } } }))).items,
     staleTime: 10 * 60_000,
   });
 
@@ -66,19 +40,16 @@ export function useCodeLists(): { lists: Map<string, CodeListEntry[]>; ready: bo
 export const residenceQuery = (personId: string) =>
   queryOptions({
     queryKey: ["persons", "one", personId, "residence"],
-    queryFn: () => api.get<{ current: RecordItem | null; history: RecordItem[] }>(`/persons/${personId}/residence`),
+    queryFn: () => unwrap(client.GET("/api/v1/persons/{id}/residence", { params: { path: { id: personId } } })),
   });
 
-export type RecordInput = {
-  kind: string;
-  data: Record<string, unknown>;
-  validFrom?: string | null;
-  validUntil?: string | null;
-};
+export type RecordInput = BodyOf<"/api/v1/persons/{id}/records", "post">;
+export type RecordUpdate = BodyOf<"/api/v1/records/{id}", "patch">;
 
 export const recordsApi = {
-  create: (personId: string, body: RecordInput) => api.post<RecordItem>(`/persons/${personId}/records`, body),
-  update: (id: string, body: { data: Record<string, unknown>; version: number }) =>
-    api.patch<RecordItem>(`/records/${id}`, body),
-  remove: (id: string) => rawApi.delete(`/records/${id}`),
+  create: (personId: string, body: RecordInput) =>
+    unwrap(client.POST("/api/v1/persons/{id}/records", { params: { path: { id: personId } }, body })),
+  update: (id: string, body: RecordUpdate) =>
+    unwrap(client.PATCH("/api/v1/records/{id}", { params: { path: { id } }, body })),
+  remove: (id: string) => unwrap(client.DELETE("/api/v1/records/{id}", { params: { path: { id } } })),
 };

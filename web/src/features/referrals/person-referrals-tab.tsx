@@ -11,7 +11,7 @@ import { ProblemAlert } from "../../app/page";
 import { useServices } from "../directory/services.api";
 import { ReferDialog } from "./refer-dialog";
 import { Deadlines, OverdueBadge, ReferralStatusBadge, useShortDate } from "./referral-parts";
-import { personReferralsQuery } from "./referrals.api";
+import { type Outcome, personReferralsQuery } from "./referrals.api";
 import { useReferralStrings } from "./referrals.i18n";
 
 export function PersonReferralsTab({ personId, canRefer }: { personId: string; canRefer: boolean }) {
@@ -74,7 +74,7 @@ export function PersonReferralsTab({ personId, canRefer }: { personId: string; c
               <Group gap={6}>
                 <ReferralStatusBadge status={r.status} />
                 <OverdueBadge referral={r} />
-                {r.outcome ? <Text size="sm">{t(`outcome.${r.outcome}`)}</Text> : null}
+                {r.outcome ? <Text size="sm">{t(`outcome.${r.outcome as Outcome}`)}</Text> : null}
               </Group>
             ),
           },

@@ -19,13 +19,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, type Page } from "../../app/api-client";
 import { useFormat } from "../../app/format";
 import { serverFieldErrors } from "../../app/forms";
 import { ProblemAlert } from "../../app/page";
 import { agreementsQuery } from "../agreements/agreements.api";
 import { useMe } from "../auth/auth.api";
-import type { DirectoryEntry } from "../directory/directory.api";
+import { directoryApi } from "../directory/directory.api";
 import { useServices } from "../directory/services.api";
 import { allOrganisationsQuery } from "../organisations/organisations.api";
 import type { Category } from "../persons/persons.api";
@@ -91,12 +90,7 @@ function ReferForm({ personId, onClose, presetGoal }: { personId: string; onClos
 
   const providers = useQuery({
     queryKey: ["organisations", "directory", "providers", anyOrganisation ? null : service],
-    queryFn: () =>
-      api.get<Page<DirectoryEntry>>("/organisations", {
-        service: anyOrganisation ? undefined : (service ?? undefined),
-        active: "true",
-        limit: 200,
-      }),
+    queryFn: () => directoryApi.providers(anyOrganisation ? undefined : (service ?? undefined)),
     enabled: Boolean(service),
   });
   // Partners whose cooperation agreement with the actor's organisation covers the service count as

@@ -12,7 +12,7 @@ import { useServices } from "../directory/services.api";
 import { useRecordStrings } from "../records/records.i18n";
 import { ReferralActionDialog } from "./referral-action-dialog";
 import { OverdueBadge, personName, ReferralStatusBadge } from "./referral-parts";
-import { type Referral, type ReferralAction, referralQuery } from "./referrals.api";
+import { type DeclineReason, type Outcome, type Referral, type ReferralAction, referralQuery } from "./referrals.api";
 import { useReferralStrings } from "./referrals.i18n";
 
 const route = getRouteApi("/_app/referrals/$referralId");
@@ -149,13 +149,15 @@ function ReferralView({ referral: r }: { referral: Referral }) {
                 </Field>
               ) : null}
               {r.declineReason ? (
-                <Field label={t("detail.declineReason")}>{t(`declineReason.${r.declineReason}`)}</Field>
+                <Field label={t("detail.declineReason")}>
+                  {t(`declineReason.${r.declineReason as DeclineReason}`)}
+                </Field>
               ) : null}
               {r.responseNote ? <Field label={t("detail.note")}>{r.responseNote}</Field> : null}
               {r.completedAt ? <Field label={t("detail.completedAt")}>{fmt.dateTime(r.completedAt)}</Field> : null}
               {r.outcome ? (
                 <Field label={t("detail.outcome")}>
-                  <span data-testid="referral-outcome">{t(`outcome.${r.outcome}`)}</span>
+                  <span data-testid="referral-outcome">{t(`outcome.${r.outcome as Outcome}`)}</span>
                 </Field>
               ) : null}
               {r.outcomeNote ? <Field label={t("detail.note")}>{r.outcomeNote}</Field> : null}

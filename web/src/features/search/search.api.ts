@@ -1,5 +1,5 @@
 // Person search as you type (GET /persons?q=): hits with score and the reasons of the match.
-import { api, type Page } from "../../app/api-client";
+import { client, type ResponseOf, unwrap } from "../../app/api-client";
 
 export type MatchReason =
   | "same-name"
@@ -16,14 +16,7 @@ export type MatchReason =
   | "sex-differs"
   | "no-family-name";
 
-export type SearchHit = {
-  id: string;
-  givenNames: string;
-  familyName: string;
-  birthDate: string | null;
-  caseStatus: string;
-  score?: number;
-  matchReasons?: string[];
-};
+export type SearchHit = ResponseOf<"/api/v1/persons", "get">["items"][number];
 
-export const searchPersons = (q: string) => api.get<Page<SearchHit>>("/persons", { q, limit: 8 });
+export const searchPersons = (q: string) =>
+  unwrap(client.GET("/api/v1/persons", { params: { query: { q, limit: 8 } } }));

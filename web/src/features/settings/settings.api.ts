@@ -1,7 +1,9 @@
 // The tenant's settings: federal state (working-day calendar) and default referral deadlines.
 import { queryOptions } from "@tanstack/react-query";
-import { api } from "../../app/api-client";
+import { type BodyOf, client, type Schemas, unwrap } from "../../app/api-client";
 
+export type TenantSettings = Schemas["TenantSettings"];
+export type FederalState = TenantSettings["federalState"];
 export const federalStates = [
   "BW",
   "BY",
@@ -19,32 +21,22 @@ export const federalStates = [
   "ST",
   "SH",
   "TH",
-] as const;
-export type FederalState = (typeof federalStates)[number];
-
-export type ContactDetails = { name: string; address: string; email: string; phone: string };
-
-export type TenantSettings = {
-  federalState: FederalState;
-  defaultAcknowledgeWithinDays: number;
-  defaultFirstAppointmentWithinDays: number;
-  controller: ContactDetails;
-  dataProtectionOfficer: ContactDetails;
-};
-
-export type Holidays = { federalState: FederalState; year: number; items: { date: string; name: string }[] };
+] as const satisfies FederalState[];
+export type ContactDetails = TenantSettings["controller"];
+export type Holidays = Schemas["PublicHolidays"];
+export type SettingsUpdate = BodyOf<"/api/v1/settings", "patch">;
 
 export const settingsQuery = queryOptions({
   queryKey: ["settings"],
-  queryFn: () => api.get<TenantSettings>("/settings"),
+  queryFn: () => unwrap(client.GET("/api/v1/settings")),
 });
 
 export const holidaysQuery = (year: number, locale: "de" | "en") =>
   queryOptions({
     queryKey: ["settings", "holidays", year, locale],
-    queryFn: () => api.get<Holidays>("/settings/holidays", { year, locale }),
+    queryFn: () => unwrap(client.GET("/api/v1/settings/holidays", { params: { query: { year, locale } } })),
   });
 
 export const settingsApi = {
-  update: (body: Partial<TenantSettings>) => api.patch<TenantSettings>("/settings", body),
+  update: (body: SettingsUpdate) => unwrap(client.PATCH("/api/v1/settings", { body })),
 };

@@ -1,54 +1,25 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import { api, type Page } from "../../app/api-client";
-import type { Language, Role } from "../../app/domain";
+import { type BodyOf, client, type QueryOf, type Schemas, unwrap } from "../../app/api-client";
 
-export type User = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  organisationId: string;
-  locale: Language;
-  active: boolean;
-  totpEnabled: boolean;
-  lastLoginAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type UserFilters = { q?: string; organisationId?: string; role?: Role };
-
-export type CreateUserInput = {
-  email: string;
-  name: string;
-  organisationId: string;
-  role: Role;
-  password: string;
-  locale: Language;
-};
-
-export type UpdateUserInput = {
-  name?: string;
-  role?: Role;
-  organisationId?: string;
-  locale?: Language;
-  active?: boolean;
-  password?: string;
-  resetTotp?: true;
-  version: number;
-};
+export type User = Schemas["User"];
+export type UserFilters = Pick<QueryOf<"/api/v1/users", "get">, "q" | "organisationId" | "role">;
+export type CreateUserInput = BodyOf<"/api/v1/users", "post">;
+export type UpdateUserInput = BodyOf<"/api/v1/users/{id}", "patch">;
 
 export const usersQuery = (filters: UserFilters) =>
   infiniteQueryOptions({
     queryKey: ["users", "list", filters],
-    queryFn: ({ pageParam }) => api.get<Page<User>>("/users", { ...filters, limit: 25, cursor: pageParam }),
+    queryFn: ({ pageParam }) =>
+      unwrap(client.GET("/api/v1/users", { params: { query: { ...filters, limit: 25, cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
 export const userQuery = (id: string) =>
-  queryOptions({ queryKey: ["users", "one", id], queryFn: () => api.get<User>(`/users/${id}`) });
+  queryOptions({
+    queryKey: ["users", "one", id],
+    queryFn: () => unwrap(client.GET("/api/v1/users/{id}", { params: { path: { id } } })),
+  });
 
 /** All users the actor may see (for the audit page's name lookup and filter). */
 export const allUsersQuery = queryOptions({
@@ -57,7 +28,7 @@ export const allUsersQuery = queryOptions({
     const all: User[] = [];
     let cursor: string | undefined;
     do {
-      const page = await api.get<Page<User>>("/users", { limit: 200, cursor });
+      const page = await unwrap(client.GET("/api/v1/users", { params: { query: { limit: 200, cursor } } }));
       all.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -67,6 +38,7 @@ export const allUsersQuery = queryOptions({
 });
 
 export const usersApi = {
-  create: (body: CreateUserInput) => api.post<User>("/users", body),
-  update: (id: string, body: UpdateUserInput) => api.patch<User>(`/users/${id}`, body),
+  create: (body: CreateUserInput) => unwrap(client.POST("/api/v1/users", { body })),
+  update: (id: string, body: UpdateUserInput) =>
+    unwrap(client.PATCH("/api/v1/users/{id}", { params: { path: { id } }, body })),
 };
