@@ -10,6 +10,7 @@ import { documents } from "../features/documents/documents.tables.js";
 import { householdMembers, households } from "../features/households/households.tables.js";
 import { caseEvents, persons } from "../features/persons/persons.tables.js";
 import { records } from "../features/records/records.tables.js";
+import { referrals } from "../features/referrals/referrals.tables.js";
 import { auditEvents } from "../platform/audit/audit.tables.js";
 import { type Db, queryRows } from "../platform/db/client.js";
 import type { OrganisationType, Role } from "../platform/domain.js";
@@ -357,4 +358,31 @@ export function fillRoute(
         ? ids.document
         : ids.person;
   return url.replace(":personId", ids.person).replace(":id", id);
+}
+
+/** An overdue referral of a fresh tenant (sent by its case manager; acknowledgement due in 2020). */
+export async function overdueReferral(app: TestApp) {
+  const t = await caseFileTenant(app);
+  const person = await registerPerson(t.cm.client, { givenNames: "Rania", birthDate: "1991-05-02" });
+  expect((await t.cm.client.post(`${api}/persons/${person.id}/case/open`, {})).statusCode).toBe(200);
+  await recordConsent(t.cm.client, person.id, {
+    caseManagement: true,
+    categories: ["identity", "work"],
+    validFrom: "2020-01-01",
+  });
+  await recordConsent(t.cm.client, person.id, {
+    recipientOrganisationIds: [t.jobcenter.id],
+    categories: ["identity", "work"],
+    validFrom: "2020-01-01",
+  });
+  const sent = await t.cm.client.post(`${api}/referrals`, {
+    personId: person.id,
+    toOrganisationId: t.jobcenter.id,
+    service: "job_placement",
+    sharedCategories: ["work"],
+  });
+  expect(sent.statusCode, sent.body).toBe(201);
+  const referralId = sent.json().id as string;
+  await app.database.db.update(referrals).set({ acknowledgeBy: "2020-01-01" }).where(eq(referrals.id, referralId));
+  return { t, referralId, recipients: [t.admin.id, t.cm.id].sort() };
 }

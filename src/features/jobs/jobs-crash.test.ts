@@ -16,7 +16,7 @@ import { PgBoss } from "pg-boss";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/audit.tables.js";
 import { openDatabase } from "../../platform/db/client.js";
-import { api, caseFileTenant, recordConsent, registerPerson } from "../../test/case-file-factories.js";
+import { overdueReferral } from "../../test/case-file-factories.js";
 import { createTestApp, type TestApp } from "../../test/test-app.js";
 import { notifications } from "../notifications/notifications.tables.js";
 import { referrals } from "../referrals/referrals.tables.js";
@@ -80,33 +80,6 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-}
-
-/** An overdue referral of a fresh tenant (sent by its case manager; acknowledgement due in 2020). */
-async function overdueReferral(app: TestApp) {
-  const t = await caseFileTenant(app);
-  const person = await registerPerson(t.cm.client, { givenNames: "Rania", birthDate: "1991-05-02" });
-  expect((await t.cm.client.post(`${api}/persons/${person.id}/case/open`, {})).statusCode).toBe(200);
-  await recordConsent(t.cm.client, person.id, {
-    caseManagement: true,
-    categories: ["identity", "work"],
-    validFrom: "2020-01-01",
-  });
-  await recordConsent(t.cm.client, person.id, {
-    recipientOrganisationIds: [t.jobcenter.id],
-    categories: ["identity", "work"],
-    validFrom: "2020-01-01",
-  });
-  const sent = await t.cm.client.post(`${api}/referrals`, {
-    personId: person.id,
-    toOrganisationId: t.jobcenter.id,
-    service: "job_placement",
-    sharedCategories: ["work"],
-  });
-  expect(sent.statusCode, sent.body).toBe(201);
-  const referralId = sent.json().id as string;
-  await app.database.db.update(referrals).set({ acknowledgeBy: "2020-01-01" }).where(eq(referrals.id, referralId));
-  return { referralId, recipients: [t.admin.id, t.cm.id].sort() };
 }
 
 describe.skipIf(!baseUrl)("kill -9 of the server while a job runs", () => {

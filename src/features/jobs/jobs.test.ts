@@ -6,18 +6,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../platform/audit/audit.tables.js";
 import { type Database, openDatabase, queryRows } from "../../platform/db/client.js";
 import { berlinDate, type JobDefinition, Jobs } from "../../platform/jobs/jobs.js";
-import {
-  api,
-  caseFileTenant,
-  expectProblem,
-  recordConsent,
-  registerPerson,
-  signIn,
-} from "../../test/case-file-factories.js";
+import { api, expectProblem, overdueReferral, signIn } from "../../test/case-file-factories.js";
 import { createTenant, login } from "../../test/factories.js";
 import { client, getTestApp, type TestApp } from "../../test/test-app.js";
 import { notifications } from "../notifications/notifications.tables.js";
-import { referrals } from "../referrals/referrals.tables.js";
 import { jobDefinitions, jobsOf, queueNightlyScan } from "./jobs.definitions.js";
 
 // Every Jobs a test starts is stopped, so that no worker outlives the file.
@@ -202,28 +194,7 @@ describe("the overdue sweep as a job", () => {
   it("notifies exactly once when run twice, and its audit rows carry the system actor", async () => {
     const app = await getTestApp();
     const db = app.database.db;
-    const t = await caseFileTenant(app);
-    const person = await registerPerson(t.cm.client, { givenNames: "Rania", birthDate: "1991-05-02" });
-    expect((await t.cm.client.post(`${api}/persons/${person.id}/case/open`, {})).statusCode).toBe(200);
-    await recordConsent(t.cm.client, person.id, {
-      caseManagement: true,
-      categories: ["identity", "work"],
-      validFrom: "2020-01-01",
-    });
-    await recordConsent(t.cm.client, person.id, {
-      recipientOrganisationIds: [t.jobcenter.id],
-      categories: ["identity", "work"],
-      validFrom: "2020-01-01",
-    });
-    const sent = await t.cm.client.post(`${api}/referrals`, {
-      personId: person.id,
-      toOrganisationId: t.jobcenter.id,
-      service: "job_placement",
-      sharedCategories: ["work"],
-    });
-    expect(sent.statusCode, sent.body).toBe(201);
-    const referralId = sent.json().id as string;
-    await db.update(referrals).set({ acknowledgeBy: "2020-01-01" }).where(eq(referrals.id, referralId));
+    const { t, referralId } = await overdueReferral(app);
 
     const jobs = worker(app, [definition(app, "referral-overdue")]);
     await jobs.start({ schedule: false });
