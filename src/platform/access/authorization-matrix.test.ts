@@ -462,7 +462,11 @@ describe("authorization matrix", () => {
         const res = await s.actors.caseworker.get(`/api/v1/persons/${s.personId}/records?category=${closed}`);
         expect(res.statusCode).toBe(403);
         expect(res.json().type).toBe("/problems/consent-required");
-        const person = (await s.actors.caseworker.get(`/api/v1/persons/${s.personId}?include=records`)).json();
+        const withRecords = await s.actors.caseworker.get(`/api/v1/persons/${s.personId}?include=records`);
+        // The case-file read folds the records into its own statement: no closed marker may reach it.
+        for (const m of closedMarkers)
+          expect(withRecords.body.includes(m), `${state}: include=records leaks ${m}`).toBe(false);
+        const person = withRecords.json();
         const seen = new Set((person.records as { category: Category }[]).map((x) => x.category));
         for (const c of seen)
           expect(visibleCategories.has(c) || c === "notes", `${state}: category ${c} visible`).toBe(true);
